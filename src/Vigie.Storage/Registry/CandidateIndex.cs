@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Core.Identity;
+using Vigie.Core.Matching;
+
+namespace Vigie.Storage.Registry;
+
+/// <summary>
+/// The candidates a registration batch may match: every active identity sharing a blocking key with any request
+/// (loaded in one query per kind), plus the identities the batch itself creates, so that two duplicates arriving
+/// in the same batch still find each other.
+/// </summary>
+internal sealed class CandidateIndex
+{
+    private readonly Dictionary<long, List<PatientId>> _byKey = [];
+    private readonly Dictionary<PatientId, MatchRecord> _records = [];
+    private readonly HashSet<PatientId> _seen = [];
+
+    public Dictionary<(string, string), PatientId> ExistingLocals { get; } = [];
+
+    public Dictionary<string, PatientId> ByIns { get; } = new(StringComparer.Ordinal);
+
+    public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
+    {
+        var index = new CandidateIndex();
+        var keys = new HashSet<long>();
+        foreach (var r in requests)
+        {
+            foreach (var key in BlockingKeys.For(MatchRecord.From(r.Traits)))
+            {
+                keys.Add(key);
+            }
+        }
+
+        var keyList = keys.ToList();
+        var hits = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
+            .Select(k => new { k.Key, k.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
+        var ids = hits.Select(h => h.IdentityId).Distinct().ToList();
+        var rows = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Active).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            index._records[new PatientId(row.Id)] = MatchRecord.From(row.ToDomain().Traits);
+        }
+
+        foreach (var hit in hits)
+        {
+            var id = new PatientId(hit.IdentityId);
+            if (index._records.ContainsKey(id))
+            {
+                index.Link(hit.Key, id);
+            }
+        }
+
+        var systems = requests.Select(r => r.Local.System).Distinct().ToList();
+        var values = requests.Select(r => r.Local.Value).Distinct().ToList();
+        var locals = await db.LocalRecords.AsNoTracking().Where(l => systems.Contains(l.System) && values.Contains(l.Value))
+            .Select(l => new { l.System, l.Value, l.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var l in locals)
+        {
+            index.ExistingLocals[(l.System, l.Value)] = new PatientId(l.IdentityId);
+        }
+
+        var insValues = requests.Where(r => r.Ins is not null).Select(r => r.Ins!.Value.Value).Distinct().ToList();
+        if (insValues.Count > 0)
+        {
+            var withIns = await db.Identities.AsNoTracking().Where(i => i.InsValue != null && insValues.Contains(i.InsValue) && i.Active)
+                .Select(i => new { i.Id, i.InsValue }).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var i in withIns)
+            {
+                index.ByIns[i.InsValue!] = new PatientId(i.Id);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The distinct candidates sharing at least one of <paramref name="keys"/>.</summary>
+    public IEnumerable<(PatientId Id, MatchRecord Record)> Candidates(long[] keys)
+    {
+        _seen.Clear();
+        foreach (var key in keys)
+        {
+            if (!_byKey.TryGetValue(key, out var ids))
+            {
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                if (_seen.Add(id))
+                {
+                    yield return (id, _records[id]);
+                }
+            }
+        }
+    }
+
+    public void Add(PatientId id, MatchRecord record, long[] keys, InsNumber? ins)
+    {
+        _records[id] = record;
+        foreach (var key in keys)
+        {
+            Link(key, id);
+        }
+
+        if (ins is { } number)
+        {
+            ByIns[number.Value] = id;
+        }
+    }
+
+    private void Link(long key, PatientId id)
+    {
+        if (!_byKey.TryGetValue(key, out var list))
+        {
+            list = [];
+            _byKey[key] = list;
+        }
+
+        list.Add(id);
+    }
+}

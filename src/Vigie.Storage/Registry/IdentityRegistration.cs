@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Core.Identity;
+using Vigie.Core.Matching;
+
+namespace Vigie.Storage.Registry;
+
+/// <summary>
+/// Registers local records: link automatically only on a certain match (or the same INS), queue probable
+/// matches for a human, never merge. Works a batch at a time inside one transaction, so a failed batch leaves
+/// nothing half-written, and candidate retrieval costs one query per batch rather than one per record.
+/// </summary>
+public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, Func<PatientId> newId, MatchModel model, MatchThresholds thresholds)
+{
+    /// <summary>Registers the batch atomically. Requests must name known establishments (checked by the caller).</summary>
+    public async Task<IReadOnlyList<RegistrationOutcome>> RegisterAsync(IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var outcomes = await RegisterChunkAsync(requests, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return outcomes;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Registers one chunk inside the caller's open transaction (an import makes the whole file one transaction,
+    /// chunk by chunk, so memory stays flat and a failure anywhere rolls everything back).
+    /// </summary>
+    public async Task<IReadOnlyList<RegistrationOutcome>> RegisterChunkAsync(IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var outcomes = await RegisterInTransactionAsync(requests, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<RegistrationOutcome>> RegisterInTransactionAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, CancellationToken ct)
+    {
+        var candidates = await CandidateIndex.LoadAsync(db, requests, ct).ConfigureAwait(false);
+        var outcomes = new List<RegistrationOutcome>(requests.Count);
+        var seenLocals = new Dictionary<(string, string), PatientId>();
+        foreach (var request in requests)
+        {
+            var localKey = (request.Local.System, request.Local.Value);
+            if (seenLocals.TryGetValue(localKey, out var earlier) || candidates.ExistingLocals.TryGetValue(localKey, out earlier))
+            {
+                outcomes.Add(new RegistrationOutcome(RegistrationKind.AlreadyRegistered, earlier, null, 0));
+                continue;
+            }
+
+            var record = MatchRecord.From(request.Traits);
+            var keys = BlockingKeys.For(record).ToArray();
+            var (best, bestScore, probable) = FindMatches(request, record, keys, candidates);
+
+            RegistrationOutcome outcome;
+            if (best is { } target)
+            {
+                outcome = new RegistrationOutcome(RegistrationKind.Linked, target, bestScore.Score, 0);
+                AddLocal(request, target, linked: true, bestScore.Score, now);
+            }
+            else
+            {
+                var id = newId();
+                var row = new IdentityRow { Id = id.Value, BirthName = "", FirstGivenName = "", GivenNames = "", CreatedAt = now, UpdatedAt = now };
+                row.Apply(request.Traits, request.Status, request.Flags, request.Ins);
+                db.Identities.Add(row);
+                foreach (var key in keys)
+                {
+                    db.BlockingKeys.Add(new BlockingKeyRow { Key = key, IdentityId = id.Value });
+                }
+
+                AddLocal(request, id, linked: false, null, now);
+                candidates.Add(id, record, keys, request.Ins);
+                foreach (var (other, score) in probable)
+                {
+                    QueueForReview(id, other, score, now);
+                }
+
+                outcome = new RegistrationOutcome(RegistrationKind.Created, id, null, probable.Count);
+            }
+
+            seenLocals[localKey] = outcome.Identity;
+            outcomes.Add(outcome);
+        }
+
+        return outcomes;
+    }
+
+    private (PatientId? Best, MatchScore BestScore, List<(PatientId, MatchScore)> Probable) FindMatches(
+        RegistrationRequest request, MatchRecord record, long[] keys, CandidateIndex candidates)
+    {
+        var probable = new List<(PatientId, MatchScore)>();
+
+        // The same INS is the same person: the INS is the national identifier, certain by definition.
+        if (request.Ins is { } ins && candidates.ByIns.TryGetValue(ins.Value, out var sameIns))
+        {
+            return (sameIns, new MatchScore(1.0, MatchGrade.Certain), probable);
+        }
+
+        PatientId? best = null;
+        var bestScore = new MatchScore(0, MatchGrade.CertainlyNot);
+        foreach (var (id, other) in candidates.Candidates(keys))
+        {
+            var score = MatchScorer.Score(model, record, other, thresholds);
+            if (score.Grade == MatchGrade.Certain && score.Score > bestScore.Score)
+            {
+                best = id;
+                bestScore = score;
+            }
+            else if (score.Grade >= MatchGrade.Probable)
+            {
+                probable.Add((id, score));
+            }
+        }
+
+        return (best, bestScore, probable);
+    }
+
+    private void AddLocal(RegistrationRequest request, PatientId identity, bool linked, double? score, DateTimeOffset now) =>
+        db.LocalRecords.Add(new LocalRecordRow
+        {
+            System = request.Local.System,
+            Value = request.Local.Value,
+            Finess = request.Finess,
+            IdentityId = identity.Value,
+            LinkedAutomatically = linked,
+            LinkScore = score,
+            BirthName = request.Traits.BirthName,
+            FirstGivenName = request.Traits.FirstGivenName,
+            BirthDate = request.Traits.BirthDate ?? default,
+            Sex = (int)request.Traits.Sex,
+            RegisteredAt = now,
+        });
+
+    private void QueueForReview(PatientId a, PatientId b, MatchScore score, DateTimeOffset now)
+    {
+        var (first, second) = string.CompareOrdinal(a.Value, b.Value) < 0 ? (a, b) : (b, a);
+        db.DuplicateCandidates.Add(new DuplicateCandidateRow
+        {
+            IdentityA = first.Value,
+            IdentityB = second.Value,
+            Score = score.Score,
+            Grade = (int)score.Grade,
+            Status = DuplicateStatus.Open,
+            DetectedAt = now,
+        });
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Vigie.Hosting;
+
+namespace Vigie.Cli;
+
+/// <summary>Options every verb takes, and how they become <see cref="VigieSettings"/>.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Data() => new("--data")
+    {
+        Description = "Data directory (SQLite file, keys, exports). Default: $VIGIE_DATA or ./vigie-data",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_DATA") ?? "vigie-data",
+    };
+
+    public static Option<string?> Postgres() => new("--postgres")
+    {
+        Description = "PostgreSQL connection string; when absent the embedded SQLite file is used. Default: $VIGIE_POSTGRES",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_POSTGRES"),
+    };
+
+    public static VigieSettings Settings(ParseResult result, Option<string> data, Option<string?> postgres) => new()
+    {
+        DataDirectory = result.GetValue(data)!,
+        PostgresConnectionString = result.GetValue(postgres),
+    };
+
+    /// <summary>Adds --data and --postgres to a verb and returns them.</summary>
+    public static (Option<string> Data, Option<string?> Postgres) AddTo(Command command)
+    {
+        var data = Data();
+        var postgres = Postgres();
+        command.Options.Add(data);
+        command.Options.Add(postgres);
+        return (data, postgres);
+    }
+}

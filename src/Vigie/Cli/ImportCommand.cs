@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigie.Hosting;
+using Vigie.Registry;
+using Vigie.Core.Matching;
+using Vigie.Storage.Registry;
+
+namespace Vigie.Cli;
+
+/// <summary>
+/// `vigie import FILE`: first loads. The whole file is checked first; then it is registered chunk by chunk
+/// inside one transaction, so the registry holds either all of it or none of it. Progress goes to stderr.
+/// Afterwards the match model is re-estimated by EM on the registry's own records.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("import", "Load identities from FHIR NDJSON (one Patient per line) or a batch Bundle.");
+        var (data, postgres) = CommonOptions.AddTo(command);
+        var file = new Argument<FileInfo>("FILE") { Description = "NDJSON or Bundle JSON file" };
+        var chunk = new Option<int>("--chunk") { Description = "Records per chunk (progress and memory granularity). Default 1000", DefaultValueFactory = _ => 1000 };
+        var noEstimate = new Option<bool>("--no-estimate") { Description = "Do not re-estimate the match model after the import" };
+        command.Arguments.Add(file);
+        command.Options.Add(chunk);
+        command.Options.Add(noEstimate);
+        command.SetAction(async (result, ct) =>
+        {
+            var settings = CommonOptions.Settings(result, data, postgres);
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"error: {path.FullName} does not exist").ConfigureAwait(false);
+                return 2;
+            }
+
+            await StorageSetup.MigrateAsync(settings, ct).ConfigureAwait(false);
+            var clock = TimeProvider.System;
+            await using var db = StorageSetup.CreateContext(settings);
+            var establishments = await RegistrationInput.EstablishmentsBySystemAsync(db, ct).ConfigureAwait(false);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var checkedFile = await ImportFile.ReadAsync(path.FullName, today, establishments, ct).ConfigureAwait(false);
+            if (checkedFile.Errors.Count > 0)
+            {
+                await Console.Error.WriteLineAsync("error: the file was refused; nothing was written:").ConfigureAwait(false);
+                foreach (var e in checkedFile.Errors)
+                {
+                    await Console.Error.WriteLineAsync("  " + e).ConfigureAwait(false);
+                }
+
+                return 1;
+            }
+
+            var models = new MatchModelProvider(NullLogger<MatchModelProvider>.Instance, clock);
+            var registration = new IdentityRegistration(db, clock, PatientIds.NewRandom, models.Current(db), MatchThresholds.Default);
+            var totals = await ImportRunner.RunAsync(db, registration, checkedFile.Requests, Math.Max(1, result.GetValue(chunk)), ct).ConfigureAwait(false);
+            Console.WriteLine($"imported {checkedFile.Requests.Count} records: {totals.Created} identities created, {totals.Linked} linked, {totals.Already} already registered, {totals.Queued} probable duplicates queued");
+            if (!result.GetValue(noEstimate))
+            {
+                var estimate = await ModelEstimation.EstimateOnRegistryAsync(db, models, ct).ConfigureAwait(false);
+                Console.Error.WriteLine($"match model re-estimated by EM on {estimate.Pairs} candidate pairs from {estimate.Records} identities");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Vigie.Cli;
+
+/// <summary>The `vigie` command line: one verb per file in this folder.</summary>
+internal static class VigieCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Vigie: regional patient identity server (FHIR R4, INS identitovigilance).");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DuplicatesCommand.Create());
+        root.Subcommands.Add(EstablishmentCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,34 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace Vigie.Fhir;
+
+/// <summary>Writes a Firely resource as application/fhir+json with a status code and optional headers.</summary>
+internal sealed class FhirResult(Resource resource, int statusCode, string? location = null, string? etag = null) : IResult
+{
+    public const string ContentType = "application/fhir+json; charset=utf-8";
+
+    public Resource Resource => resource;
+
+    public int StatusCode => statusCode;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = ContentType;
+        if (location is not null)
+        {
+            response.Headers.Location = location;
+        }
+
+        if (etag is not null)
+        {
+            response.Headers.ETag = etag;
+        }
+
+        var bytes = resource.ToJsonBytes();
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, httpContext.RequestAborted).ConfigureAwait(false);
+    }
+}

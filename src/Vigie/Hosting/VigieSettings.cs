@@ -1,0 +1,29 @@
+namespace Vigie.Hosting;
+
+/// <summary>
+/// Everything a Vigie process needs to start, resolved from the command line, then the VIGIE_* environment,
+/// then defaults. Each default is documented in README.md ("Configuration").
+/// </summary>
+public sealed record VigieSettings
+{
+    /// <summary>The data directory: the SQLite file, keys and exports live here. Default ./vigie-data.</summary>
+    public string DataDirectory { get; init; } = "vigie-data";
+
+    /// <summary>A PostgreSQL connection string; when null the embedded SQLite file is used.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>Largest request body accepted by ordinary FHIR interactions (bytes). Default 1 MiB.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Largest batch Bundle accepted by POST /fhir (bytes). Default 64 MiB.</summary>
+    public long MaxBatchBodyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Most entries in one batch Bundle. Default 10,000.</summary>
+    public int MaxBatchEntries { get; init; } = 10_000;
+
+    /// <summary>The URLs Kestrel listens on. Default http://127.0.0.1:5080 (loopback only).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>True when the PostgreSQL provider is configured.</summary>
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
+}

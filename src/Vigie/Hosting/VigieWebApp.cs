@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Vigie.Fhir;
+using Vigie.Registry;
+using Vigie.Storage;
+
+namespace Vigie.Hosting;
+
+/// <summary>Builds the ASP.NET Core application: the same for `vigie serve`, the tests and the benchmarks.</summary>
+internal static class VigieWebApp
+{
+    /// <param name="settings">Resolved settings.</param>
+    /// <param name="configureServices">Test and benchmark hook, e.g. to replace the clock.</param>
+    public static WebApplication Create(VigieSettings settings, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // The largest body any endpoint accepts; each endpoint then applies its own, smaller limit.
+            k.Limits.MaxRequestBodySize = settings.MaxBatchBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            k.AddServerHeader = false;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole();
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextPool<VigieDbContext>(o => StorageSetup.Configure(o, settings));
+        services.AddRegistry();
+        services.AddProblemDetails();
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedErrorAsync));
+        app.UseStatusCodePages(StatusCodeOutcomes.WriteAsync);
+        app.MapFhirEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// Last resort: a bug or an outage. Oversized bodies that Kestrel itself refuses come here as
+    /// BadHttpRequestException and keep their 4xx status; everything else is a 500 without details.
+    /// </summary>
+    private static async Task WriteUnexpectedErrorAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Outcomes.TooLarge(context.RequestServices.GetRequiredService<VigieSettings>().MaxBatchBodyBytes),
+            BadHttpRequestException bad => Outcomes.Error(bad.StatusCode, Hl7.Fhir.Model.OperationOutcome.IssueType.Invalid, "the request is malformed", null),
+            OperationCanceledException => Outcomes.Error(StatusCodes.Status499ClientClosedRequest, Hl7.Fhir.Model.OperationOutcome.IssueType.Incomplete, "the request was cancelled", null),
+            _ => Outcomes.Error(StatusCodes.Status500InternalServerError, Hl7.Fhir.Model.OperationOutcome.IssueType.Exception, "internal error; the request id is in the server log", null),
+        };
+        if (result.StatusCode >= 500)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Vigie.Errors");
+            LogMessages.UnexpectedError(logger, context.TraceIdentifier, error?.GetType().Name ?? "unknown");
+        }
+
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Vigie.Fhir;
+using Vigie.Storage;
+using Vigie.Storage.Registry;
+
+namespace Vigie.Registry;
+
+/// <summary>The identity-vigilance administration API under /admin.</summary>
+internal static class AdminEndpoints
+{
+    public sealed record MergeRequest(string Source, string Target);
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin");
+        admin.MapGet("/duplicates", ListDuplicatesAsync);
+        admin.MapPost("/merges", MergeAsync);
+        admin.MapPost("/merges/{id:long}/undo", UnmergeAsync);
+        return app;
+    }
+
+    /// <summary>Streams the queue as NDJSON, one suspected pair per line (same lines as `vigie duplicates --json`).</summary>
+    private static async Task ListDuplicatesAsync(HttpContext http, VigieDbContext db, bool? includeLinked, bool? includeResolved, CancellationToken ct)
+    {
+        http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        await foreach (var line in DuplicateReport.ReadAsync(db, includeLinked ?? false, includeResolved ?? false, ct).ConfigureAwait(false))
+        {
+            await JsonSerializer.SerializeAsync(http.Response.Body, line, cancellationToken: ct).ConfigureAwait(false);
+            await http.Response.Body.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> MergeAsync(MergeRequest? request, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
+    {
+        if (request is null || string.IsNullOrEmpty(request.Source) || string.IsNullOrEmpty(request.Target))
+        {
+            return Outcomes.BadRequest("give {\"source\": id, \"target\": id}: the source is merged into the target");
+        }
+
+        var (result, eventId) = await merging.MergeAsync(request.Source, request.Target, "admin-api", ct).ConfigureAwait(false);
+        if (result == IdentityMerging.Result.Done)
+        {
+            LogMessages.Merged(logs.CreateLogger("Vigie.Registry"), request.Source, request.Target, eventId);
+        }
+
+        return ToResult(result, eventId);
+    }
+
+    private static async Task<IResult> UnmergeAsync(long id, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
+    {
+        var (result, eventId) = await merging.UnmergeAsync(id, "admin-api", ct).ConfigureAwait(false);
+        if (result == IdentityMerging.Result.Done)
+        {
+            LogMessages.Unmerged(logs.CreateLogger("Vigie.Registry"), id);
+        }
+
+        return ToResult(result, eventId);
+    }
+
+    private static IResult ToResult(IdentityMerging.Result result, long eventId) => result switch
+    {
+        IdentityMerging.Result.Done => Results.Ok(new { eventId }),
+        IdentityMerging.Result.NotFound => Outcomes.NotFound("no such identity or merge event"),
+        IdentityMerging.Result.SameIdentity => Outcomes.BadRequest("source and target are the same identity"),
+        IdentityMerging.Result.SourceInactive => Outcomes.Conflict("the source identity is already merged"),
+        IdentityMerging.Result.TargetInactive => Outcomes.Conflict("the target identity is merged into another; merge into the surviving one"),
+        IdentityMerging.Result.AlreadyUndone => Outcomes.Conflict("this merge was already undone"),
+        IdentityMerging.Result.NotLatest => Outcomes.Conflict("a later merge involves these identities; undo it first"),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+}

@@ -1,0 +1,57 @@
+using Hl7.Fhir.Model;
+using Vigie.Fhir;
+using Vigie.Hosting;
+using Vigie.Storage;
+using Vigie.Storage.Registry;
+
+namespace Vigie.Registry;
+
+/// <summary>
+/// POST /fhir/Patient: registers an establishment's local record. Answers 201 when a regional identity is created,
+/// 200 when the record was linked to an existing identity by a certain match or was already registered
+/// (which also makes every create conditional on the local identifier, with or without If-None-Exist).
+/// </summary>
+internal static class PatientCreateEndpoint
+{
+    public static async Task<IResult> CreateAsync(HttpRequest request, VigieDbContext db, IdentityRegistration registration,
+        VigieSettings settings, TimeProvider clock, CancellationToken ct)
+    {
+        var body = await FhirBody.ReadAsync<Patient>(request, settings.MaxRequestBodyBytes, ct).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error;
+        }
+
+        var establishments = await RegistrationInput.EstablishmentsBySystemAsync(db, ct).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var parsed = RegistrationInput.From(body.Resource!, today, establishments);
+        if (!parsed.Success)
+        {
+            return Outcomes.Unprocessable(parsed.Error!);
+        }
+
+        var conditional = await ConditionalCreate.FindAsync(request, db, ct).ConfigureAwait(false);
+        if (conditional.Error is not null)
+        {
+            return conditional.Error;
+        }
+
+        if (conditional.ExistingId is { } existingId)
+        {
+            return await RespondAsync(db, existingId, StatusCodes.Status200OK, ct).ConfigureAwait(false);
+        }
+
+        var outcome = (await registration.RegisterAsync([parsed.Value], ct).ConfigureAwait(false))[0];
+        var status = outcome.Kind == RegistrationKind.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        return await RespondAsync(db, outcome.Identity.Value, status, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> RespondAsync(VigieDbContext db, string id, int status, CancellationToken ct)
+    {
+        // The feeding system already holds the contact data it sent: the answer does not echo it back.
+        var patient = await IdentityQueries.PatientAsync(db, id, includeContact: false, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("registered identity vanished");
+        var version = int.Parse(patient.Meta.VersionId, System.Globalization.CultureInfo.InvariantCulture);
+        return new FhirResult(patient, status, IdentityQueries.Location(id, version), IdentityQueries.ETag(version));
+    }
+}
