@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Vigie.Hosting;
 using Vigie.Registry;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -41,7 +40,7 @@ internal static class FhirBody
     public static Read<T> Parse<T>(ReadOnlySpan<byte> bytes)
         where T : Resource
     {
-        if (!Utf8.IsValid(bytes))
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return new(null, Outcomes.BadRequest("the body is not valid UTF-8"));
         }

@@ -27,7 +27,7 @@ internal sealed class FhirResult(Resource resource, int statusCode, string? loca
             response.Headers.ETag = etag;
         }
 
-        var bytes = resource.ToJsonBytes();
+        var bytes = FhirJsonSerializer.Default.SerializeToBytes(resource);
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, httpContext.RequestAborted).ConfigureAwait(false);
     }

@@ -48,7 +48,7 @@ internal static class PatientMapping
             return Fail("given names: " + givenNames.Error, "Patient.name.given");
         }
 
-        var firstGiven = NameNormalizer.NormalizeGivenNames(givens[0]);
+        var firstGiven = NameNormalizer.NormalizeFirstGivenName(givens[0]);
         if (!firstGiven.Success)
         {
             return Fail("first given name: " + firstGiven.Error, "Patient.name.given");
@@ -230,7 +230,7 @@ internal static class PatientMapping
         var a = patient.Address.FirstOrDefault();
         if (a is not null)
         {
-            var lines = a.Line.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim()).ToList();
+            var lines = a.Line.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l!.Trim()).ToList();
             string?[] all = [.. lines, a.PostalCode, a.City, a.Country];
             if (lines.Count > 3 || all.Any(s => s is not null && (s.Length > MaxAddressLine || TextRules.HasControlCharacters(s))))
             {

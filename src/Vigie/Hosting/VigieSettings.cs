@@ -24,6 +24,12 @@ public sealed record VigieSettings
     /// <summary>The URLs Kestrel listens on. Default http://127.0.0.1:5080 (loopback only).</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// Match grade thresholds on the posterior probability. Defaults: certain ≥ 0.999 (automatic link),
+    /// probable ≥ 0.90 (human review), possible ≥ 0.50 (shown by $match only). See docs/decisions/0003.
+    /// </summary>
+    public Vigie.Core.Matching.MatchThresholds Thresholds { get; init; } = Vigie.Core.Matching.MatchThresholds.Default;
+
     /// <summary>True when the PostgreSQL provider is configured.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Vigie.Fhir;
 using Vigie.Registry;
 using Vigie.Storage;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Vigie.Fhir;
 using Vigie.Storage;
 

@@ -32,6 +32,9 @@ internal static class IdentityQueries
     public static Hl7.Fhir.Model.Patient Render(IdentityRow row, Dictionary<string, List<LocalIdentifier>> locals, bool includeContact) =>
         PatientResource.Build(row.ToDomain(), locals.GetValueOrDefault(row.Id) ?? [], includeContact, row.Version, row.UpdatedAt);
 
+    public static int VersionOf(Hl7.Fhir.Model.Patient patient) =>
+        int.Parse(patient.Meta?.VersionId ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Location(string id, int version) => $"/fhir/Patient/{id}/_history/{version}";
 
     public static string ETag(int version) => $"W/\"{version}\"";

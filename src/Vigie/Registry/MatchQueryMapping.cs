@@ -33,7 +33,7 @@ internal static class MatchQueryMapping
         if (givens.Count > 0)
         {
             var all = NameNormalizer.NormalizeGivenNames(string.Join(' ', givens));
-            var first = NameNormalizer.NormalizeGivenNames(givens[0]);
+            var first = NameNormalizer.NormalizeFirstGivenName(givens[0]);
             if (!all.Success || !first.Success)
             {
                 return Fail("Patient.name.given: " + (all.Error ?? first.Error));
@@ -88,9 +88,9 @@ internal static class MatchQueryMapping
         }
 
         var phones = patient.Telecom.Where(t => t.System is ContactPoint.ContactPointSystem.Phone or ContactPoint.ContactPointSystem.Sms && t.Value is not null)
-            .Select(t => t.Value).Take(PatientMapping.MaxTelecoms).ToList();
+            .Select(t => t.Value!).Take(PatientMapping.MaxTelecoms).ToList();
         var emails = patient.Telecom.Where(t => t.System == ContactPoint.ContactPointSystem.Email && t.Value is not null)
-            .Select(t => t.Value).Take(PatientMapping.MaxTelecoms).ToList();
+            .Select(t => t.Value!).Take(PatientMapping.MaxTelecoms).ToList();
         if (phones.Concat(emails).Any(v => v.Length > PatientMapping.MaxEmailLength || TextRules.HasControlCharacters(v)))
         {
             return Fail("Patient.telecom: values are too long or contain control characters");

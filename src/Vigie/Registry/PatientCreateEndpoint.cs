@@ -51,7 +51,7 @@ internal static class PatientCreateEndpoint
         // The feeding system already holds the contact data it sent: the answer does not echo it back.
         var patient = await IdentityQueries.PatientAsync(db, id, includeContact: false, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("registered identity vanished");
-        var version = int.Parse(patient.Meta.VersionId, System.Globalization.CultureInfo.InvariantCulture);
+        var version = IdentityQueries.VersionOf(patient);
         return new FhirResult(patient, status, IdentityQueries.Location(id, version), IdentityQueries.ETag(version));
     }
 }

@@ -19,8 +19,9 @@ internal static class PatientMatchEndpoint
     public const int MaxCount = 20;
 
     public static async Task<IResult> MatchAsync(HttpRequest request, VigieDbContext db, MatchModelProvider models,
-        MatchThresholds thresholds, VigieSettings settings, CancellationToken ct)
+        VigieSettings settings, CancellationToken ct)
     {
+        var thresholds = settings.Thresholds;
         var body = await FhirBody.ReadAsync<Parameters>(request, settings.MaxRequestBodyBytes, ct).ConfigureAwait(false);
         if (body.Error is not null)
         {
@@ -36,13 +37,13 @@ internal static class PatientMatchEndpoint
             }
         }
 
-        if (parameters.Parameter.Count(p => p.Name == "resource") != 1 || parameters["resource"]?.Resource is not Patient patient)
+        if (parameters.Parameter.Count(p => p.Name == "resource") != 1 || Named(parameters, "resource")?.Resource is not Patient patient)
         {
             return Outcomes.BadRequest("exactly one 'resource' parameter holding a Patient is required", "Parameters.parameter");
         }
 
-        var onlyCertain = (parameters["onlyCertainMatches"]?.Value as FhirBoolean)?.Value ?? false;
-        var count = (parameters["count"]?.Value as Integer)?.Value ?? DefaultCount;
+        var onlyCertain = (Named(parameters, "onlyCertainMatches")?.Value as FhirBoolean)?.Value ?? false;
+        var count = (Named(parameters, "count")?.Value as Integer)?.Value ?? DefaultCount;
         if (count is < 1 or > MaxCount)
         {
             return Outcomes.BadRequest($"count: from 1 to {MaxCount}", "Parameters.parameter");
@@ -81,6 +82,9 @@ internal static class PatientMatchEndpoint
 
         return new FhirResult(bundle, StatusCodes.Status200OK);
     }
+
+    private static Parameters.ParameterComponent? Named(Parameters parameters, string name) =>
+        parameters.Parameter.FirstOrDefault(p => p.Name == name);
 
     public static string GradeCode(MatchGrade grade) => grade switch
     {

@@ -17,6 +17,6 @@ internal static class PatientReadEndpoint
         var patient = await IdentityQueries.PatientAsync(db, id, includeContact: true, ct).ConfigureAwait(false);
         return patient is null
             ? Outcomes.NotFound("no Patient with this id")
-            : new FhirResult(patient, StatusCodes.Status200OK, etag: IdentityQueries.ETag(int.Parse(patient.Meta.VersionId, System.Globalization.CultureInfo.InvariantCulture)));
+            : new FhirResult(patient, StatusCodes.Status200OK, etag: IdentityQueries.ETag(IdentityQueries.VersionOf(patient)));
     }
 }

@@ -1,5 +1,5 @@
 using Vigie.Core.Identity;
-using Vigie.Core.Matching;
+using Vigie.Hosting;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
 
@@ -10,7 +10,6 @@ internal static class RegistryServices
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddSingleton<Func<PatientId>>(_ => PatientIds.NewRandom);
-        services.AddSingleton(MatchThresholds.Default);
         services.AddSingleton<MatchModelProvider>();
         services.AddScoped<IdentityMerging>();
         services.AddScoped(sp => new IdentityRegistration(
@@ -18,7 +17,7 @@ internal static class RegistryServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Func<PatientId>>(),
             sp.GetRequiredService<MatchModelProvider>().Current(sp.GetRequiredService<VigieDbContext>()),
-            sp.GetRequiredService<MatchThresholds>()));
+            sp.GetRequiredService<VigieSettings>().Thresholds));
         return services;
     }
 }

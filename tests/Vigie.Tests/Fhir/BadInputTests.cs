@@ -22,7 +22,7 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async System.Threading.Tasks.Task Create_WithMalformedJson_Is400(string provider)
+    public async Task Create_WithMalformedJson_Is400(string provider)
     {
         await using var server = await VigieTestServer.StartAsync(provider);
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json("{\"resourceType\":\"Patient\","));
@@ -30,7 +30,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithWrongResourceType_Is400()
+    public async Task Create_WithWrongResourceType_Is400()
     {
         await using var server = await VigieTestServer.StartAsync();
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(new Organization { Name = "x" }));
@@ -43,30 +43,30 @@ public sealed class BadInputTests
     [InlineData("1980-13-01")]
     [InlineData("2999-01-01")]
     [InlineData("1980")]
-    public async System.Threading.Tasks.Task Create_WithImpossibleOrPartialBirthDate_IsRefused(string date)
+    public async Task Create_WithImpossibleOrPartialBirthDate_IsRefused(string date)
     {
         await using var server = await VigieTestServer.StartAsync();
-        var json = Patients.Make("1").ToJson().Replace("\"1980-05-17\"", "\"" + date + "\"", StringComparison.Ordinal);
+        var json = VigieTestServer.ToJson(Patients.Make("1")).Replace("\"1980-05-17\"", "\"" + date + "\"", StringComparison.Ordinal);
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(json));
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, response.StatusCode.ToString());
         await AssertRefusedAsync(server, response, body, response.StatusCode);
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithOverLongName_Is422()
+    public async Task Create_WithOverLongName_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.CreateAsync(Patients.Make("1", family: new string('A', 500)));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", family: new string('A', 500))));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithOverLongAddressLine_Is422()
+    public async Task Create_WithOverLongAddressLine_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Address[0].Line = [new string('x', 1000)];
-        var (response, body) = await server.CreateAsync(patient);
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -74,22 +74,22 @@ public sealed class BadInputTests
     [InlineData("Du\\u0000pont")]
     [InlineData("Du\\u001bpont")]
     [InlineData("Dupont\\n")]
-    public async System.Threading.Tasks.Task Create_WithControlCharacterInName_IsRefused(string escaped)
+    public async Task Create_WithControlCharacterInName_IsRefused(string escaped)
     {
         await using var server = await VigieTestServer.StartAsync();
-        var json = Patients.Make("1").ToJson().Replace("\"Dupont\"", "\"" + escaped + "\"", StringComparison.Ordinal);
+        var json = VigieTestServer.ToJson(Patients.Make("1")).Replace("\"Dupont\"", "\"" + escaped + "\"", StringComparison.Ordinal);
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(json));
         Assert.True((int)response.StatusCode is >= 400 and < 500, response.StatusCode.ToString());
         await AssertRefusedAsync(server, response, body, response.StatusCode);
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithControlCharacterInPhone_Is422()
+    public async Task Create_WithControlCharacterInPhone_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Telecom[0].Value = "06\u000712";
-        var (response, body) = await server.CreateAsync(patient);
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -101,7 +101,7 @@ public sealed class BadInputTests
     [InlineData("/fhir/Patient?birthdate=17/05/1980")]
     [InlineData("/fhir/Patient?gender=robot")]
     [InlineData("/fhir/Patient?family=DUPONT&family=MARTIN")]
-    public async System.Threading.Tasks.Task Search_WithUnknownOrBadParameter_Is400(string url)
+    public async Task Search_WithUnknownOrBadParameter_Is400(string url)
     {
         await using var server = await VigieTestServer.StartAsync();
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, url);
@@ -109,7 +109,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithOversizedBody_Is413()
+    public async Task Create_WithOversizedBody_Is413()
     {
         await using var server = await VigieTestServer.StartAsync();
         var padding = new string(' ', 2 * 1024 * 1024);
@@ -118,7 +118,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Batch_OverKestrelLimit_Is413()
+    public async Task Batch_OverKestrelLimit_Is413()
     {
         await using var server = await VigieTestServer.StartAsync(settings: s => s with { MaxBatchBodyBytes = 64 * 1024 });
         var padding = new string(' ', 256 * 1024);
@@ -128,7 +128,7 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async System.Threading.Tasks.Task Read_UnknownId_Is404WithOutcome(string provider)
+    public async Task Read_UnknownId_Is404WithOutcome(string provider)
     {
         await using var server = await VigieTestServer.StartAsync(provider);
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/p-doesnotexist");
@@ -136,7 +136,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Read_InvalidId_Is400()
+    public async Task Read_InvalidId_Is400()
     {
         await using var server = await VigieTestServer.StartAsync();
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/" + new string('a', 65));
@@ -144,7 +144,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task UnknownRoute_Is404WithOutcome()
+    public async Task UnknownRoute_Is404WithOutcome()
     {
         await using var server = await VigieTestServer.StartAsync();
         var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Observation/1");
@@ -152,7 +152,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithInvalidUtf8_Is400()
+    public async Task Create_WithInvalidUtf8_Is400()
     {
         await using var server = await VigieTestServer.StartAsync();
         var bytes = new ByteArrayContent([(byte)'{', 0xC3, 0x28, (byte)'}']);
@@ -162,21 +162,21 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithInsButNotQualified_Is422()
+    public async Task Create_WithInsButNotQualified_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Identifier.Add(new Identifier("urn:oid:1.2.250.1.213.1.4.8", ValidNir));
-        var (response, body) = await server.CreateAsync(patient);
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("QUAL", ((OperationOutcome)body!).Issue[0].Diagnostics, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Create_WithUnknownEstablishmentSystem_Is422()
+    public async Task Create_WithUnknownEstablishmentSystem_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.CreateAsync(Patients.Make("1", system: "urn:oid:9.9.9"));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", system: "urn:oid:9.9.9")));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 

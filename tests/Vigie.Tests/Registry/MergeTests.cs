@@ -4,7 +4,6 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Vigie.Tests.Support;
 using Vigie.Testing;
-using Task = System.Threading.Tasks.Task;
 
 namespace Vigie.Tests.Registry;
 

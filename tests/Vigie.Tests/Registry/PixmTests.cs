@@ -2,7 +2,6 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Vigie.Tests.Support;
 using Vigie.Testing;
-using Task = System.Threading.Tasks.Task;
 
 namespace Vigie.Tests.Registry;
 

@@ -55,14 +55,16 @@ public sealed class VigieTestServer : IAsyncDisposable
         s = settings?.Invoke(s) ?? s;
         var app = VigieWebApp.Create(s, configure);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
         return new VigieTestServer(app, database, client);
     }
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/fhir+json");
 
-    public static StringContent Json(Resource resource) => Json(resource.ToJson());
+    public static StringContent Json(Resource resource) => Json(FhirJsonSerializer.Default.SerializeToString(resource));
+
+    public static string ToJson(Resource resource) => FhirJsonSerializer.Default.SerializeToString(resource);
 
     public async Task<(HttpResponseMessage Response, T? Resource)> SendAsync<T>(HttpMethod method, string url, HttpContent? content = null, Action<HttpRequestHeaders>? headers = null)
         where T : Resource
