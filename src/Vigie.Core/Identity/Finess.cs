@@ -65,10 +65,11 @@ public static class Luhn
     /// <summary>The check digit that makes <paramref name="digitsWithoutCheck"/> + digit valid.</summary>
     public static char CheckDigit(ReadOnlySpan<char> digitsWithoutCheck)
     {
+        // One buffer for the ten tries: a stackalloc inside the loop is CA2014 and broke the build.
+        Span<char> buffer = stackalloc char[digitsWithoutCheck.Length + 1];
+        digitsWithoutCheck.CopyTo(buffer);
         for (var c = '0'; c <= '9'; c++)
         {
-            Span<char> buffer = stackalloc char[digitsWithoutCheck.Length + 1];
-            digitsWithoutCheck.CopyTo(buffer);
             buffer[^1] = c;
             if (IsValid(buffer))
             {
