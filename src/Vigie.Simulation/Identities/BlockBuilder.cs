@@ -24,7 +24,7 @@ internal sealed class BlockBuilder(int seed, DateOnly today, SyntheticIdentityOp
             at = _records.Draft(person, drafts, at);
         }
 
-        _shuffle.Reset(SimRandom.Derive(seed, block, SimRandom.Stream.Block));
+        _shuffle.Reset(SimRandom.Derive(seed, block, RandomStream.Block));
         for (var i = drafts.Length - 1; i > 0; i--)
         {
             var j = _shuffle.Next(i + 1);

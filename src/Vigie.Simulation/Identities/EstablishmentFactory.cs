@@ -16,7 +16,7 @@ internal static class EstablishmentFactory
 
     public static Establishment[] Create(int seed, int count)
     {
-        var random = new SimRandom(SimRandom.Derive(seed, 0, SimRandom.Stream.Establishments));
+        var random = new SimRandom(SimRandom.Derive(seed, 0, RandomStream.Establishments));
         var establishments = new Establishment[count];
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);

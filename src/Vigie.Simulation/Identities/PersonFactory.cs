@@ -29,7 +29,7 @@ internal sealed class PersonFactory(int seed, DateOnly today, SyntheticIdentityO
         }
 
         // The source is never itself a homonym, so the traits copied are the ones its records really show.
-        _random.Reset(SimRandom.Derive(seed, key, SimRandom.Stream.Homonym));
+        _random.Reset(SimRandom.Derive(seed, key, RandomStream.Homonym));
         var source = Math.Max(0, key - 1 - _random.Next(HomonymReach));
         while (IsHomonym(source))
         {
@@ -42,11 +42,11 @@ internal sealed class PersonFactory(int seed, DateOnly today, SyntheticIdentityO
     }
 
     private bool IsHomonym(int key) =>
-        key > 0 && SimRandom.Unit(seed, key, SimRandom.Stream.Homonym) < options.HomonymShare;
+        key > 0 && SimRandom.Unit(seed, key, RandomStream.Homonym) < options.HomonymShare;
 
     private Person CreateOwn(int key, SimRandom random)
     {
-        random.Reset(SimRandom.Derive(seed, key, SimRandom.Stream.Person));
+        random.Reset(SimRandom.Derive(seed, key, RandomStream.Person));
         var sex = random.Chance(0.515) ? Sex.Female : Sex.Male;
         var birthDate = BirthDates.Draw(random, today);
         var birthName = FamilyNames.DrawBirthName(random, birthDate);

@@ -7,7 +7,10 @@ namespace Vigie.Simulation.Identities;
 /// </summary>
 internal static class PhoneNumbers
 {
+    // Styles: 0 "06 12 34 56 78", 1 "0612345678", 2 "06.12.34.56.78", 3 "+33 6 12 34 56 78", 4 "+33612345678",
+    // 5 "06-12-34-56-78", weighted by how often desks write them; their lengths follow.
     private static readonly WeightedTable<int> Formats = new([(0, 40), (1, 30), (2, 12), (3, 10), (4, 5), (5, 3)]);
+    private static readonly int[] Lengths = [14, 10, 14, 17, 12, 14];
 
     public static long DrawMobile(SimRandom random) =>
         (random.Chance(0.7) ? 600_000_000L : 700_000_000L) + random.Next(100_000_000);
@@ -29,7 +32,7 @@ internal static class PhoneNumbers
     public static string Format(long national, SimRandom random)
     {
         var style = Formats.Draw(random);
-        return string.Create(style switch { 0 => 14, 1 => 10, 2 => 14, 3 => 17, 4 => 12, _ => 14 }, (national, style), static (span, state) =>
+        return string.Create(Lengths[style], (national, style), static (span, state) =>
         {
             var (number, style) = state;
             Span<char> digits = stackalloc char[10];

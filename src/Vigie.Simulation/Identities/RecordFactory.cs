@@ -28,14 +28,14 @@ internal sealed class RecordFactory
         _today = today;
         _establishments = establishments;
         _sizes = sizes;
-        _ippKeys = [.. Enumerable.Range(0, establishments.Length).Select(i => SimRandom.Derive(seed, i, SimRandom.Stream.Ipp))];
+        _ippKeys = [.. Enumerable.Range(0, establishments.Length).Select(i => SimRandom.Derive(seed, i, RandomStream.Ipp))];
     }
 
     /// <summary>Writes the person's 1 + <see cref="Person.ExtraRecords"/> drafts from <paramref name="at"/>; returns the next free position.</summary>
     public int Draft(Person person, RecordDraft[] output, int at)
     {
         var random = _random;
-        random.Reset(SimRandom.Derive(_seed, person.Key, SimRandom.Stream.Records));
+        random.Reset(SimRandom.Derive(_seed, person.Key, RandomStream.Records));
         var home = _sizes.DrawIndex(random);
         var status = person.Qualified ? IdentityStatus.Qualified : Unqualified(random);
         var style = RawStyle.Draw(random);

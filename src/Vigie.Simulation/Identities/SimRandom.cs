@@ -42,20 +42,9 @@ internal sealed class SimRandom
     /// A seed for one item of one stream: each person, block and establishment list gets its own independent
     /// sequence, which is what makes generation order-free (parallel) yet deterministic.
     /// </summary>
-    public static ulong Derive(int seed, long item, Stream stream) =>
+    public static ulong Derive(int seed, long item, RandomStream stream) =>
         Mix(Mix(((ulong)(uint)seed << 32) ^ (ulong)stream) ^ (ulong)item * 0xD1B54A32D192ED03UL);
 
     /// <summary>A uniform [0, 1) value for one item, without a generator: used for decisions other items must be able to look up.</summary>
-    public static double Unit(int seed, long item, Stream stream) => (Derive(seed, item, stream) >> 11) * (1.0 / (1UL << 53));
-
-    /// <summary>Independent random streams.</summary>
-    public enum Stream : ulong
-    {
-        Person = 1,
-        Homonym = 2,
-        Block = 3,
-        Establishments = 4,
-        Records = 5,
-        Ipp = 6,
-    }
+    public static double Unit(int seed, long item, RandomStream stream) => (Derive(seed, item, stream) >> 11) * (1.0 / (1UL << 53));
 }

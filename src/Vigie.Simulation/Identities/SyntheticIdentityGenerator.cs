@@ -12,7 +12,8 @@ namespace Vigie.Simulation.Identities;
 /// <remarks>
 /// Persons are made in blocks of <see cref="PersonBlock.Size"/>, in parallel, each person from its own random
 /// stream; the only sequential step is the allocation of INS order numbers, which must be unique.
-/// Memory stays bounded by one batch of blocks while streaming.
+/// Memory stays bounded by two batches of blocks while streaming. Thread-safe: several enumerations may run at once.
+/// Limits: INS order numbers allow about ten million persons, IPP slots about a billion.
 /// </remarks>
 public sealed class SyntheticIdentityGenerator
 {

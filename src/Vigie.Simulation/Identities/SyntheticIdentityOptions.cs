@@ -33,7 +33,10 @@ public sealed record SyntheticIdentityOptions
     /// </summary>
     public InsKind InsKind { get; init; } = InsKind.Nir;
 
-    /// <summary>Threads used to generate; -1 for all cores. The output does not depend on it.</summary>
+    /// <summary>
+    /// Threads that build blocks of persons; -1 for all cores. The output does not depend on it. Generation also
+    /// overlaps with the consumer, so even 1 uses a background thread besides the caller's.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
     internal void Validate()
