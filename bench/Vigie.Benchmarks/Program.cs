@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using Vigie.Benchmarks.Scenarios;
+
+// `registry [--identities N] ...` runs the regional-scale scenario and records its figures in docs/benchmarks.md;
+// anything else goes to BenchmarkDotNet (micro-benchmarks of the hot paths, compared by ratio to a baseline).
+if (args.Length > 0 && args[0] == "registry")
+{
+    return await RegistryScenario.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RegistryScenario).Assembly).Run(args);
+return 0;
