@@ -32,13 +32,14 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
     public async Task<IReadOnlyList<RegistrationOutcome>> RegisterChunkAsync(IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var outcomes = await RegisterInTransactionAsync(requests, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        var pending = new PendingRows();
+        var outcomes = await PlanAsync(requests, clock.GetUtcNow(), pending, ct).ConfigureAwait(false);
+        await pending.WriteAsync(db, ct).ConfigureAwait(false);
         return outcomes;
     }
 
-    private async Task<IReadOnlyList<RegistrationOutcome>> RegisterInTransactionAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Decides every request in memory (candidates loaded once) and collects the rows to write.</summary>
+    private async Task<IReadOnlyList<RegistrationOutcome>> PlanAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, PendingRows pending, CancellationToken ct)
     {
         var candidates = await CandidateIndex.LoadAsync(db, requests, ct).ConfigureAwait(false);
         var outcomes = new List<RegistrationOutcome>(requests.Count);
@@ -60,24 +61,24 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
             if (best is { } target)
             {
                 outcome = new RegistrationOutcome(RegistrationKind.Linked, target, bestScore.Score, 0);
-                AddLocal(request, target, linked: true, bestScore.Score, now);
+                pending.Locals.Add(LocalRow(request, target, linked: true, bestScore.Score, now));
             }
             else
             {
                 var id = newId();
                 var row = new IdentityRow { Id = id.Value, BirthName = "", FirstGivenName = "", GivenNames = "", CreatedAt = now, UpdatedAt = now };
                 row.Apply(request.Traits, request.Status, request.Flags, request.Ins);
-                db.Identities.Add(row);
-                foreach (var key in keys)
+                pending.Identities.Add(row);
+                foreach (var key in keys.Distinct())
                 {
-                    db.BlockingKeys.Add(new BlockingKeyRow { Key = key, IdentityId = id.Value });
+                    pending.Keys.Add(new BlockingKeyRow { Key = key, IdentityId = id.Value });
                 }
 
-                AddLocal(request, id, linked: false, null, now);
+                pending.Locals.Add(LocalRow(request, id, linked: false, null, now));
                 candidates.Add(id, record, keys, request.Ins);
                 foreach (var (other, score) in probable)
                 {
-                    QueueForReview(id, other, score, now);
+                    pending.Candidates.Add(ReviewRow(id, other, score, now));
                 }
 
                 outcome = new RegistrationOutcome(RegistrationKind.Created, id, null, probable.Count);
@@ -120,8 +121,8 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
         return (best, bestScore, probable);
     }
 
-    private void AddLocal(RegistrationRequest request, PatientId identity, bool linked, double? score, DateTimeOffset now) =>
-        db.LocalRecords.Add(new LocalRecordRow
+    private static LocalRecordRow LocalRow(RegistrationRequest request, PatientId identity, bool linked, double? score, DateTimeOffset now) =>
+        new()
         {
             System = request.Local.System,
             Value = request.Local.Value,
@@ -134,12 +135,12 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
             BirthDate = request.Traits.BirthDate ?? default,
             Sex = (int)request.Traits.Sex,
             RegisteredAt = now,
-        });
+        };
 
-    private void QueueForReview(PatientId a, PatientId b, MatchScore score, DateTimeOffset now)
+    private static DuplicateCandidateRow ReviewRow(PatientId a, PatientId b, MatchScore score, DateTimeOffset now)
     {
         var (first, second) = string.CompareOrdinal(a.Value, b.Value) < 0 ? (a, b) : (b, a);
-        db.DuplicateCandidates.Add(new DuplicateCandidateRow
+        return new DuplicateCandidateRow
         {
             IdentityA = first.Value,
             IdentityB = second.Value,
@@ -147,6 +148,6 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
             Grade = (int)score.Grade,
             Status = DuplicateStatus.Open,
             DetectedAt = now,
-        });
+        };
     }
 }

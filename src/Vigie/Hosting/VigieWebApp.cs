@@ -24,6 +24,12 @@ internal static class VigieWebApp
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole();
 
+        // Framework request logs carry URLs, and PDQm query strings carry names and birth dates: identity data
+        // never goes to logs, so the framework's own categories only log warnings (which carry no URL).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
