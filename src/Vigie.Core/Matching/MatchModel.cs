@@ -10,7 +10,7 @@ namespace Vigie.Core.Matching;
 /// each list one probability per level from level 1 (disagree) upwards: the missing level (0) has no entry
 /// because it weighs nothing either way.
 /// </remarks>
-public sealed class MatchModel
+public sealed record MatchModel
 {
     /// <summary>The comparison schema this code understands; a model for another schema is refused.</summary>
     public const string CurrentVersion = "vigie-fs/1";

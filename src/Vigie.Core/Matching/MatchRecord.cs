@@ -11,7 +11,7 @@ namespace Vigie.Core.Matching;
 /// <see cref="From"/> costs three phonetic encodings on the stack and allocates only the record and, when the
 /// input is not already in normal form, the normalised phone and email strings.
 /// </remarks>
-public sealed class MatchRecord
+public sealed record MatchRecord
 {
     private MatchRecord(IdentityTraits traits)
     {
@@ -89,6 +89,9 @@ public sealed class MatchRecord
         ArgumentNullException.ThrowIfNull(traits);
         return new MatchRecord(traits);
     }
+
+    /// <summary>Names no trait: a record's generated text would put identity data in whatever logs it.</summary>
+    public override string ToString() => nameof(MatchRecord);
 
     private static string FirstToken(string names)
     {

@@ -7,7 +7,7 @@ namespace Vigie.Core.Matching;
 /// no blocking key. Weights give the number of distinct register pairs each sampled pair stands for, so that
 /// the model can describe the whole register.
 /// </summary>
-public sealed class TrainingSample
+public sealed record TrainingSample
 {
     /// <summary>Creates a sample.</summary>
     /// <param name="candidatePairs">Pairs drawn from blocks.</param>

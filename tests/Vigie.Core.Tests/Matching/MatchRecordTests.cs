@@ -32,6 +32,10 @@ public class MatchRecordTests
     }
 
     [Fact]
+    public void ToString_DisclosesNoIdentityData() =>
+        Assert.DoesNotContain("DUPONT", Person.Record(birthName: "DUPONT").ToString(), StringComparison.Ordinal);
+
+    [Fact]
     public void From_DropsAUsedNameEqualToTheBirthName()
     {
         var record = Person.Record(birthName: "DUPONT", usedName: "DUPONT");
