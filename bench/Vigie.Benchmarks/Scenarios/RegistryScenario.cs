@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,8 +33,8 @@ internal static class RegistryScenario
         var output = StringArg(args, "--out", "docs/benchmarks.md")!;
         var directory = Path.Combine(Path.GetTempPath(), "vigie-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new VigieSettings { DataDirectory = directory, PostgresConnectionString = postgres, Urls = "http://127.0.0.1:0" };
-        var provider = postgres is null ? "SQLite file" : "PostgreSQL 15";
-        Log($"registry scenario: {n:N0} identities, {provider}, data in {directory}");
+        var storage = postgres is null ? "SQLite file" : "PostgreSQL 15";
+        Log($"registry scenario: {n:N0} identities, {storage}, data in {directory}");
         await StorageSetup.MigrateAsync(settings, CancellationToken.None);
 
         var generator = new SyntheticIdentityGenerator(seed, new DateOnly(2026, 1, 1), SyntheticIdentityOptions.Default with { InsKind = InsKind.Demo });
@@ -50,7 +51,9 @@ internal static class RegistryScenario
             }
 
             await db.SaveChangesAsync();
-            model = new MatchModelProvider(NullLogger<MatchModelProvider>.Instance, TimeProvider.System).Current(db);
+            var provider = new MatchModelProvider(NullLogger<MatchModelProvider>.Instance, TimeProvider.System);
+            provider.Current(db); // bootstraps and stores the EM model on the empty register
+            model = JsonSerializer.Deserialize<MatchModel>(db.MatchModels.OrderByDescending(m => m.Id).First().Json)!;
         }
 
         var report = new StringBuilder();
@@ -73,7 +76,7 @@ internal static class RegistryScenario
         var http = await HttpSearchAsync(settings, records, seed, TimeSpan.FromSeconds(httpSeconds));
         Log($"HTTP search: p50 {http.Vigie.P50:F2} ms p99 {http.Vigie.P99:F2} ms {http.Vigie.Rps:F0}/s; floor {http.Floor.Rps:F0}/s");
 
-        report.AppendLine(Inv, $"## Registry at {n:N0} identities ({provider})");
+        report.AppendLine(Inv, $"## Registry at {n:N0} identities ({storage})");
         report.AppendLine();
         report.AppendLine(Inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Machine.Describe()}.");
         report.AppendLine(Inv, $"Reproduce: `dotnet run -c Release --project bench/Vigie.Benchmarks -- registry --identities {n}{(postgres is null ? "" : " --postgres ...")}`.");
@@ -115,6 +118,7 @@ internal static class RegistryScenario
         var stopwatch = Stopwatch.StartNew();
         var lastTenthStart = records.Length - (records.Length / 10);
         var lastTenthTime = TimeSpan.Zero;
+        long createdSoFar = 0;
         for (var start = 0; start < records.Length; start += chunk)
         {
             if (start >= lastTenthStart && lastTenthTime == TimeSpan.Zero)
@@ -125,11 +129,14 @@ internal static class RegistryScenario
             var slice = records.AsSpan(start, Math.Min(chunk, records.Length - start)).ToArray();
             var requests = slice.Select(r => new RegistrationRequest(r.Establishment.Finess.Value, r.Ipp, r.Traits, r.Status, IdentityFlags.None, r.Ins)).ToList();
             await using var db = StorageSetup.CreateContext(settings);
-            var registration = new IdentityRegistration(db, TimeProvider.System, newId, model, MatchThresholds.Default);
+            // As the server does (MatchModelProvider), the prior follows the register's size as it fills.
+            var scaled = MatchModelProvider.ScaleToRegister(model, createdSoFar);
+            var registration = new IdentityRegistration(db, TimeProvider.System, newId, () => scaled, MatchThresholds.Default);
             var outcomes = await registration.RegisterAsync(requests, CancellationToken.None);
             for (var i = 0; i < outcomes.Count; i++)
             {
                 identityOf[start + i] = outcomes[i].Identity.Value;
+                createdSoFar += outcomes[i].Kind == RegistrationKind.Created ? 1 : 0;
             }
 
             if ((start / chunk) % 50 == 0)

@@ -9,7 +9,12 @@ namespace Vigie.Storage.Registry;
 /// matches for a human, never merge. Works a batch at a time inside one transaction, so a failed batch leaves
 /// nothing half-written, and candidate retrieval costs one query per batch rather than one per record.
 /// </summary>
-public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, Func<PatientId> newId, MatchModel model, MatchThresholds thresholds)
+/// <param name="db">The context whose connection and transaction are used.</param>
+/// <param name="clock">Registration times.</param>
+/// <param name="newId">Regional id generator.</param>
+/// <param name="model">The match model to use for the next chunk: its prior depends on the register's size, which grows during an import.</param>
+/// <param name="thresholds">Grade thresholds.</param>
+public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, Func<PatientId> newId, Func<MatchModel> model, MatchThresholds thresholds)
 {
     /// <summary>Registers the batch atomically. Requests must name known establishments (checked by the caller).</summary>
     public async Task<IReadOnlyList<RegistrationOutcome>> RegisterAsync(IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
@@ -42,6 +47,7 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
     private async Task<IReadOnlyList<RegistrationOutcome>> PlanAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, PendingRows pending, CancellationToken ct)
     {
         var candidates = await CandidateIndex.LoadAsync(db, requests, ct).ConfigureAwait(false);
+        var chunkModel = model();
         var outcomes = new List<RegistrationOutcome>(requests.Count);
         var seenLocals = new Dictionary<(string, string), PatientId>();
         foreach (var request in requests)
@@ -55,7 +61,7 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
 
             var record = MatchRecord.From(request.Traits);
             var keys = BlockingKeys.For(record).ToArray();
-            var (best, bestScore, probable) = FindMatches(request, record, keys, candidates);
+            var (best, bestScore, probable) = FindMatches(chunkModel, request, record, keys, candidates);
 
             RegistrationOutcome outcome;
             if (best is { } target)
@@ -92,7 +98,7 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
     }
 
     private (PatientId? Best, MatchScore BestScore, List<(PatientId, MatchScore)> Probable) FindMatches(
-        RegistrationRequest request, MatchRecord record, long[] keys, CandidateIndex candidates)
+        MatchModel model, RegistrationRequest request, MatchRecord record, long[] keys, CandidateIndex candidates)
     {
         var probable = new List<(PatientId, MatchScore)>();
 

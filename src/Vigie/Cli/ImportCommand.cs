@@ -52,8 +52,10 @@ internal static class ImportCommand
             }
 
             var models = new MatchModelProvider(NullLogger<MatchModelProvider>.Instance, clock);
-            var registration = new IdentityRegistration(db, clock, PatientIds.NewRandom, models.Current(db), MatchThresholds.Default);
-            var totals = await ImportRunner.RunAsync(db, registration, checkedFile.Requests, Math.Max(1, result.GetValue(chunk)), ct).ConfigureAwait(false);
+            var startModel = models.Current(db);
+            var totals = await ImportRunner.RunAsync(db, created => new IdentityRegistration(db, clock, PatientIds.NewRandom,
+                () => MatchModelProvider.ScaleToRegister(startModel, startModel.TrainingRecords + created), MatchThresholds.Default),
+                checkedFile.Requests, Math.Max(1, result.GetValue(chunk)), ct).ConfigureAwait(false);
             Console.WriteLine($"imported {checkedFile.Requests.Count} records: {totals.Created} identities created, {totals.Linked} linked, {totals.Already} already registered, {totals.Queued} probable duplicates queued");
             if (!result.GetValue(noEstimate))
             {

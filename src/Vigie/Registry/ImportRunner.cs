@@ -9,7 +9,12 @@ internal static class ImportRunner
 {
     public sealed record Totals(int Created, int Linked, int Already, int Queued);
 
-    public static async Task<Totals> RunAsync(VigieDbContext db, IdentityRegistration registration, IReadOnlyList<RegistrationRequest> requests, int chunkSize, CancellationToken ct)
+    /// <param name="db">The context holding the import's one transaction.</param>
+    /// <param name="registrationFor">Registration for the next chunk, given the identities created so far (the prior follows the register's size).</param>
+    /// <param name="requests">Checked records.</param>
+    /// <param name="chunkSize">Records per chunk.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<Totals> RunAsync(VigieDbContext db, Func<long, IdentityRegistration> registrationFor, IReadOnlyList<RegistrationRequest> requests, int chunkSize, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         int created = 0, linked = 0, already = 0, queued = 0;
@@ -17,7 +22,7 @@ internal static class ImportRunner
         for (var start = 0; start < requests.Count; start += chunkSize)
         {
             var chunk = requests.Skip(start).Take(chunkSize).ToList();
-            foreach (var o in await registration.RegisterChunkAsync(chunk, ct).ConfigureAwait(false))
+            foreach (var o in await registrationFor(created).RegisterChunkAsync(chunk, ct).ConfigureAwait(false))
             {
                 switch (o.Kind)
                 {

@@ -13,28 +13,64 @@ namespace Vigie.Registry;
 /// </summary>
 internal sealed class MatchModelProvider(ILogger<MatchModelProvider> logger, TimeProvider clock)
 {
-    private MatchModel? _current;
+    /// <summary>How often the register size used to rescale the prior is re-counted.</summary>
+    public static readonly TimeSpan RecountEvery = TimeSpan.FromMinutes(1);
 
+    private readonly Lock _gate = new();
+    private MatchModel? _estimated;
+    private MatchModel? _scaled;
+    private DateTimeOffset _countedAt;
+
+    /// <summary>The model in use, its prior rescaled to the current number of active identities.</summary>
     public MatchModel Current(VigieDbContext db)
     {
-        if (_current is { } model)
+        lock (_gate)
         {
-            return model;
-        }
+            _estimated ??= LoadOrBootstrap(db);
+            var now = clock.GetUtcNow();
+            if (_scaled is null || now - _countedAt >= RecountEvery)
+            {
+                _scaled = ScaleToRegister(_estimated, db.Identities.LongCount(i => i.Active));
+                _countedAt = now;
+            }
 
+            return _scaled;
+        }
+    }
+
+    /// <summary>
+    /// The prior λ of a pair being a match falls as 1/(n − 1) with the register size n (decision 0003). A register
+    /// smaller than the training population keeps the training prior: the model is never made more confident
+    /// than the data it was estimated on, which protects small registers from over-eager automatic links.
+    /// </summary>
+    public static MatchModel ScaleToRegister(MatchModel model, long activeIdentities) =>
+        model.ForRegisterSize(Math.Max(Math.Max(activeIdentities, model.TrainingRecords), 2));
+
+    private MatchModel LoadOrBootstrap(VigieDbContext db)
+    {
         var row = db.MatchModels.AsNoTracking().OrderByDescending(m => m.Id).FirstOrDefault();
         if (row is not null)
         {
-            return _current = JsonSerializer.Deserialize<MatchModel>(row.Json) ?? throw new InvalidDataException("stored match model is empty");
+            return JsonSerializer.Deserialize<MatchModel>(row.Json) ?? throw new InvalidDataException("stored match model is empty");
         }
 
         var (bootstrap, pairs, records) = ModelEstimation.EstimateOnSyntheticPopulation(seed: 20250901);
-        Store(db, bootstrap, pairs, records, "bootstrap: synthetic population");
-        return _current = bootstrap;
+        Save(db, bootstrap, pairs, records, "bootstrap: synthetic population");
+        return bootstrap;
     }
 
     /// <summary>Stores a newly estimated model and makes it current.</summary>
     public void Store(VigieDbContext db, MatchModel model, int pairs, int records, string source)
+    {
+        Save(db, model, pairs, records, source);
+        lock (_gate)
+        {
+            _estimated = model;
+            _scaled = null;
+        }
+    }
+
+    private void Save(VigieDbContext db, MatchModel model, int pairs, int records, string source)
     {
         db.MatchModels.Add(new MatchModelRow
         {
@@ -44,7 +80,6 @@ internal sealed class MatchModelProvider(ILogger<MatchModelProvider> logger, Tim
             EstimatedAt = clock.GetUtcNow(),
         });
         db.SaveChanges();
-        _current = model;
         LogMessages.MatchModelEstimated(logger, pairs, records, source);
     }
 }

@@ -16,7 +16,7 @@ internal static class RegistryServices
             sp.GetRequiredService<VigieDbContext>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Func<PatientId>>(),
-            sp.GetRequiredService<MatchModelProvider>().Current(sp.GetRequiredService<VigieDbContext>()),
+            () => sp.GetRequiredService<MatchModelProvider>().Current(sp.GetRequiredService<VigieDbContext>()),
             sp.GetRequiredService<VigieSettings>().Thresholds));
         return services;
     }

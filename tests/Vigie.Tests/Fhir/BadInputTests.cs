@@ -176,7 +176,7 @@ public sealed class BadInputTests
     public async Task Create_WithUnknownEstablishmentSystem_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", system: "urn:oid:9.9.9")));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", system: "urn:oid:1.2.3.4.5")));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
