@@ -34,20 +34,22 @@ public static class MatchScorer
     }
 
     /// <summary>
-    /// False when a hard rule forbids grading the pair certain (an automatic link): a disagreeing sex, birth date
-    /// or first given name (twins), or discrepancies on two or more of the strict traits at once (family name,
-    /// first given name, birth date). Identitovigilance leaves such pairs to a human however high the score:
+    /// False when a hard rule forbids grading the pair certain (an automatic link): a disagreeing sex, birth date,
+    /// birthplace (homonyms: same name and date, born elsewhere) or first given name (twins), or discrepancies on
+    /// two or more of the strict traits at once (family name, first given name, birth date, birthplace). Identitovigilance leaves such pairs to a human however high the score:
     /// a typo in the name and a transposed date together are as likely a different person as a careless desk.
     /// </summary>
     public static bool MayBeCertain(ComparisonVector vector) =>
         vector.Sex != Agreement.Disagree
         && vector.BirthDate != DateAgreement.Disagree
         && vector.FirstGivenName != GivenNameAgreement.Disagree
+        && vector.Birthplace != PlaceAgreement.Disagree
         && StrictTraitDiscrepancies(vector) < 2;
 
-    /// <summary>How many of family name, first given name and birth date are present on both sides but not identical.</summary>
+    /// <summary>How many of family name, first given name, birth date and birthplace are present on both sides but not identical.</summary>
     public static int StrictTraitDiscrepancies(ComparisonVector vector) =>
         (vector.FamilyName is not (NameAgreement.Exact or NameAgreement.ExactOtherName or NameAgreement.Missing) ? 1 : 0)
         + (vector.FirstGivenName is not (GivenNameAgreement.Exact or GivenNameAgreement.InOtherGivenNames or GivenNameAgreement.Missing) ? 1 : 0)
-        + (vector.BirthDate is not (DateAgreement.Exact or DateAgreement.Missing) ? 1 : 0);
+        + (vector.BirthDate is not (DateAgreement.Exact or DateAgreement.Missing) ? 1 : 0)
+        + (vector.Birthplace is not (PlaceAgreement.Exact or PlaceAgreement.Missing) ? 1 : 0);
 }

@@ -13,6 +13,7 @@ internal sealed class CandidateIndex
 {
     private readonly Dictionary<long, List<PatientId>> _byKey = [];
     private readonly Dictionary<PatientId, MatchRecord> _records = [];
+    private readonly Dictionary<PatientId, string> _insOf = [];
     private readonly HashSet<PatientId> _seen = [];
 
     public Dictionary<(string, string), PatientId> ExistingLocals { get; } = [];
@@ -38,7 +39,12 @@ internal sealed class CandidateIndex
         var rows = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Active).ToListAsync(ct).ConfigureAwait(false);
         foreach (var row in rows)
         {
-            index._records[new PatientId(row.Id)] = MatchRecord.From(row.ToDomain().Traits);
+            var id = new PatientId(row.Id);
+            index._records[id] = MatchRecord.From(row.ToDomain().Traits);
+            if (row.InsValue is { } ins && row.Status == (int)IdentityStatus.Qualified)
+            {
+                index._insOf[id] = ins;
+            }
         }
 
         foreach (var hit in hits)
@@ -73,6 +79,9 @@ internal sealed class CandidateIndex
         return index;
     }
 
+    /// <summary>The INS of a qualified candidate identity, if any.</summary>
+    public string? InsOf(PatientId id) => _insOf.GetValueOrDefault(id);
+
     /// <summary>The distinct candidates sharing at least one of <paramref name="keys"/>.</summary>
     public IEnumerable<(PatientId Id, MatchRecord Record)> Candidates(long[] keys)
     {
@@ -105,6 +114,7 @@ internal sealed class CandidateIndex
         if (ins is { } number)
         {
             ByIns[number.Value] = id;
+            _insOf[id] = number.Value;
         }
     }
 

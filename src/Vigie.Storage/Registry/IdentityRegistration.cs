@@ -112,6 +112,12 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
         var bestScore = new MatchScore(0, MatchGrade.CertainlyNot);
         foreach (var (id, other) in candidates.Candidates(keys))
         {
+            // Two different INS numbers are two different persons, however alike their traits (true homonyms).
+            if (request.Ins is { } ownIns && candidates.InsOf(id) is { } otherIns && otherIns != ownIns.Value)
+            {
+                continue;
+            }
+
             var score = MatchScorer.Score(model, record, other, thresholds);
             if (score.Grade == MatchGrade.Certain && score.Score > bestScore.Score)
             {

@@ -75,7 +75,7 @@ internal static class DuplicatesCommand
             .Select(d => (d.IdentityA, d.IdentityB)).ToHashSet();
         var now = TimeProvider.System.GetUtcNow();
         var added = 0;
-        foreach (var pair in scan.Pairs.Where(p => p.Score.Grade >= MatchGrade.Probable))
+        foreach (var pair in scan.Pairs.Where(p => p.Score.Grade >= MatchGrade.Probable && !active.DifferentIns(p.First, p.Second)))
         {
             var (a, b) = (active.Ids[pair.First], active.Ids[pair.Second]);
             if (string.CompareOrdinal(a, b) > 0)

@@ -39,23 +39,32 @@ internal static class ModelEstimation
         return (MatchModelEstimator.Estimate(pairs), pairs.Count, records.Count);
     }
 
-    public sealed record ActiveRecords(IReadOnlyList<string> Ids, IReadOnlyList<MatchRecord> Records);
+    /// <param name="Ids">Regional ids, aligned with <paramref name="Records"/>.</param>
+    /// <param name="Records">Match features.</param>
+    /// <param name="Ins">The INS of each qualified identity, else null: two different INS are never duplicates.</param>
+    public sealed record ActiveRecords(IReadOnlyList<string> Ids, IReadOnlyList<MatchRecord> Records, IReadOnlyList<string?> Ins)
+    {
+        /// <summary>True when both identities are qualified with different INS numbers: two persons for certain.</summary>
+        public bool DifferentIns(int a, int b) => Ins[a] is { } x && Ins[b] is { } y && x != y;
+    }
 
     /// <summary>Every active identity as a MatchRecord, streamed in id order with bounded memory per page.</summary>
     public static async Task<ActiveRecords> LoadActiveRecordsAsync(VigieDbContext db, CancellationToken ct, IProgress<int>? progress = null)
     {
         var ids = new List<string>();
         var records = new List<MatchRecord>();
+        var ins = new List<string?>();
         await foreach (var row in db.Identities.AsNoTracking().Where(i => i.Active).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
         {
             ids.Add(row.Id);
             records.Add(MatchRecord.From(row.ToDomain().Traits));
+            ins.Add(row.Status == (int)Vigie.Core.Identity.IdentityStatus.Qualified ? row.InsValue : null);
             if (records.Count % 100_000 == 0)
             {
                 progress?.Report(records.Count);
             }
         }
 
-        return new ActiveRecords(ids, records);
+        return new ActiveRecords(ids, records, ins);
     }
 }

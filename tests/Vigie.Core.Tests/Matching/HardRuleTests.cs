@@ -26,4 +26,9 @@ public sealed class HardRuleTests
     [Fact]
     public void MarriedNameCountsAsAgreement() =>
         Assert.True(MatchScorer.MayBeCertain(Vector(NameAgreement.ExactOtherName, GivenNameAgreement.Exact, DateAgreement.Exact)));
+
+    [Fact]
+    public void HomonymBornElsewhere_CannotBeCertain() =>
+        Assert.False(MatchScorer.MayBeCertain(new ComparisonVector(NameAgreement.Exact, GivenNameAgreement.Exact, DateAgreement.Exact,
+            Agreement.Agree, PlaceAgreement.Disagree, Agreement.Missing, Agreement.Missing)));
 }
