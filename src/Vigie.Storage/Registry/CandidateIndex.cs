@@ -20,23 +20,52 @@ internal sealed class CandidateIndex
 
     public Dictionary<string, PatientId> ByIns { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Blocks larger than this are never used for candidates, as in the duplicate scan.</summary>
+    public const int MaxBlockSize = BlockingKeys.DefaultMaxBlockSize;
+
+    /// <summary>
+    /// A candidate sharing a single key is loaded only when that key's block is at most this size. A true duplicate
+    /// shares several keys (name + year, date + sex, given name + date...); a stranger who shares only "same family
+    /// name and initial" with a MARTIN among ten thousand is not worth a row read. The nightly full scan, which
+    /// scores every block, catches what this skips.
+    /// </summary>
+    public const int SingleKeyBlockSize = 50;
+
     public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
     {
         var index = new CandidateIndex();
+        var requestKeys = new long[requests.Count][];
         var keys = new HashSet<long>();
-        foreach (var r in requests)
+        for (var r = 0; r < requests.Count; r++)
         {
-            foreach (var key in BlockingKeys.For(MatchRecord.From(r.Traits)))
-            {
-                keys.Add(key);
-            }
+            requestKeys[r] = BlockingKeys.For(MatchRecord.From(requests[r].Traits));
+            keys.UnionWith(requestKeys[r]);
         }
 
         var keyList = keys.ToList();
         var hits = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
             .Select(k => new { k.Key, k.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
-        var ids = hits.Select(h => h.IdentityId).Distinct().ToList();
-        var rows = await db.Identities.AsNoTracking().Where(i => ids.Contains(i.Id) && i.Active).ToListAsync(ct).ConfigureAwait(false);
+        var blocks = new Dictionary<long, List<string>>();
+        foreach (var hit in hits)
+        {
+            if (!blocks.TryGetValue(hit.Key, out var members))
+            {
+                members = [];
+                blocks[hit.Key] = members;
+            }
+
+            members.Add(hit.IdentityId);
+        }
+
+        var wanted = SelectCandidates(requestKeys, blocks);
+        var rows = await db.Identities.AsNoTracking().Where(i => wanted.Contains(i.Id) && i.Active)
+            .Select(i => new IdentityRow
+            {
+                Id = i.Id, BirthName = i.BirthName, FirstGivenName = i.FirstGivenName, GivenNames = i.GivenNames, BirthDate = i.BirthDate,
+                Sex = i.Sex, BirthplaceCode = i.BirthplaceCode, UsedName = i.UsedName, Phones = i.Phones, Emails = i.Emails,
+                Status = i.Status, InsKind = i.InsKind, InsValue = i.InsValue,
+            })
+            .ToListAsync(ct).ConfigureAwait(false);
         foreach (var row in rows)
         {
             var id = new PatientId(row.Id);
@@ -47,12 +76,20 @@ internal sealed class CandidateIndex
             }
         }
 
-        foreach (var hit in hits)
+        foreach (var (key, members) in blocks)
         {
-            var id = new PatientId(hit.IdentityId);
-            if (index._records.ContainsKey(id))
+            if (members.Count > MaxBlockSize)
             {
-                index.Link(hit.Key, id);
+                continue;
+            }
+
+            foreach (var member in members)
+            {
+                var id = new PatientId(member);
+                if (index._records.ContainsKey(id))
+                {
+                    index.Link(key, id);
+                }
             }
         }
 
@@ -77,6 +114,37 @@ internal sealed class CandidateIndex
         }
 
         return index;
+    }
+
+    /// <summary>Ids worth loading: sharing two or more keys with some request, or one key of a small block.</summary>
+    private static List<string> SelectCandidates(long[][] requestKeys, Dictionary<long, List<string>> blocks)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var keys in requestKeys)
+        {
+            shared.Clear();
+            foreach (var key in keys)
+            {
+                if (!blocks.TryGetValue(key, out var members) || members.Count > MaxBlockSize)
+                {
+                    continue;
+                }
+
+                var small = members.Count <= SingleKeyBlockSize;
+                foreach (var member in members)
+                {
+                    var count = shared.GetValueOrDefault(member) + 1;
+                    shared[member] = count;
+                    if (small || count >= 2)
+                    {
+                        wanted.Add(member);
+                    }
+                }
+            }
+        }
+
+        return [.. wanted];
     }
 
     /// <summary>The INS of a qualified candidate identity, if any.</summary>
