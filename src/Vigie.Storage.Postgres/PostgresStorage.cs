@@ -10,7 +10,9 @@ public static class PostgresStorage
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name));
+        // Collections travel as one array parameter (= ANY(@p)): see SqliteStorage for why.
+        return builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
+            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
     }
 }
 

@@ -25,7 +25,11 @@ public static class SqliteStorage
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
-            .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
+            // Collections in queries travel as one JSON parameter (json_each), not one parameter per element:
+            // registration looks up thousands of keys and ids per chunk, past SQLite's variable limit, and a
+            // statement whose text changes with the list size is recompiled every time.
+            .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(SqlitePragmas.Instance);
     }
 }
