@@ -20,8 +20,13 @@ internal sealed class CandidateIndex
 
     public Dictionary<string, PatientId> ByIns { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Blocks larger than this are never used for candidates, as in the duplicate scan.</summary>
-    public const int MaxBlockSize = BlockingKeys.DefaultMaxBlockSize;
+    /// <summary>
+    /// Blocks larger than this are not used for registration candidates. Smaller than the duplicate scan's cap
+    /// (1,000): a registration must cost the same at a million identities as at ten thousand, and the keys that
+    /// grow past this size (family name + year, family name + initial) are the scan's recall net, not the
+    /// registration's; a duplicate they alone would have found is queued by the nightly scan instead.
+    /// </summary>
+    public const int MaxBlockSize = 200;
 
     /// <summary>
     /// A candidate sharing a single key is loaded only when that key's block is at most this size. A true duplicate
@@ -42,8 +47,13 @@ internal sealed class CandidateIndex
             keys.UnionWith(requestKeys[r]);
         }
 
+        // Block sizes first, counted on the primary key index without reading members, so that the members of
+        // oversized blocks (every MARTIN with initial J) are never transferred: their cost would grow with the register.
         var keyList = keys.ToList();
-        var hits = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
+        var sizes = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
+            .GroupBy(k => k.Key).Select(g => new { Key = g.Key, Size = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+        var usable = sizes.Where(s => s.Size <= MaxBlockSize).Select(s => s.Key).ToList();
+        var hits = usable.Count == 0 ? [] : await db.BlockingKeys.AsNoTracking().Where(k => usable.Contains(k.Key))
             .Select(k => new { k.Key, k.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
         var blocks = new Dictionary<long, List<string>>();
         foreach (var hit in hits)
