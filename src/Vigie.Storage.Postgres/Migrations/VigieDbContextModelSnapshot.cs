@@ -33,8 +33,6 @@ namespace Vigie.Storage.Postgres.Migrations
 
                     b.HasKey("Key", "IdentityId");
 
-                    b.HasIndex("IdentityId");
-
                     b.ToTable("blocking_keys", (string)null);
                 });
 

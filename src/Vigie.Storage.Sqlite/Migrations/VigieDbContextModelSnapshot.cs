@@ -28,8 +28,6 @@ namespace Vigie.Storage.Sqlite.Migrations
 
                     b.HasKey("Key", "IdentityId");
 
-                    b.HasIndex("IdentityId");
-
                     b.ToTable("blocking_keys", (string)null);
                 });
 

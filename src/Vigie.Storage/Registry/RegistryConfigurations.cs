@@ -74,7 +74,9 @@ internal sealed class BlockingKeyRowConfiguration : IEntityTypeConfiguration<Blo
         b.ToTable("blocking_keys");
         b.HasKey(x => new { x.Key, x.IdentityId });
         b.Property(x => x.IdentityId).HasMaxLength(64);
-        b.HasIndex(x => x.IdentityId);
+
+        // No index on IdentityId: an identity's keys are recomputed from its traits when they change, and a second
+        // random-order index would double the pages every registration dirties.
     }
 }
 

@@ -68,10 +68,11 @@ internal static class PatientUpdateEndpoint
             }
         }
 
+        var oldTraits = row.ToDomain().Traits;
         row.Apply(v.Traits, v.Status, v.Flags, v.Ins);
         row.Version++;
         row.UpdatedAt = now;
-        await ReplaceBlockingKeysAsync(db, id, v.Traits, ct).ConfigureAwait(false);
+        await ReplaceBlockingKeysAsync(db, id, oldTraits, v.Traits, ct).ConfigureAwait(false);
         try
         {
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
@@ -86,10 +87,12 @@ internal static class PatientUpdateEndpoint
         return new FhirResult(patient, StatusCodes.Status200OK, IdentityQueries.Location(id, row.Version), IdentityQueries.ETag(row.Version));
     }
 
-    internal static async System.Threading.Tasks.Task ReplaceBlockingKeysAsync(VigieDbContext db, string id, IdentityTraits traits, CancellationToken ct)
+    internal static async Task ReplaceBlockingKeysAsync(VigieDbContext db, string id, IdentityTraits oldTraits, IdentityTraits traits, CancellationToken ct)
     {
-        // Only the difference is written: deleting and re-adding the same (key, id) row would collide in the change tracker.
-        var old = await db.BlockingKeys.Where(k => k.IdentityId == id).ToListAsync(ct).ConfigureAwait(false);
+        // The old keys are recomputed from the old traits (there is no index by identity on blocking_keys), and only
+        // the difference is written: deleting and re-adding the same (key, id) row would collide in the change tracker.
+        var oldKeys = BlockingKeys.For(MatchRecord.From(oldTraits)).ToList();
+        var old = await db.BlockingKeys.Where(k => k.IdentityId == id && oldKeys.Contains(k.Key)).ToListAsync(ct).ConfigureAwait(false);
         var wanted = BlockingKeys.For(MatchRecord.From(traits)).ToHashSet();
         db.BlockingKeys.RemoveRange(old.Where(k => !wanted.Contains(k.Key)));
         foreach (var key in wanted.Except(old.Select(k => k.Key)))
