@@ -27,6 +27,27 @@ public sealed class IdentityTypesAreImmutableTests
         return data;
     }
 
+    /// <summary>The access policy types (principal, decisions, options) obey the same rule.</summary>
+    public static TheoryData<string> AccessTypes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var type in typeof(NameNormalizer).Assembly.GetExportedTypes()
+                     .Where(t => t.Namespace == "Vigie.Core.Access")
+                     .OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            data.Add(type.FullName!);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AccessTypes))]
+    public void PublicAccessType_IsImmutable(string typeName) => PublicIdentityType_IsImmutable(typeName);
+
+    [Fact]
+    public void AccessNamespace_HasPublicTypesToCheck() => Assert.True(AccessTypes().Count >= 15);
+
     [Fact]
     public void IdentityNamespace_HasPublicTypesToCheck() => Assert.True(IdentityTypes().Count >= 10);
 
