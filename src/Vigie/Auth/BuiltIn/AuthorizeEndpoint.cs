@@ -19,13 +19,16 @@ namespace Vigie.Auth.BuiltIn;
 /// </summary>
 internal static class AuthorizeEndpoint
 {
+    private static readonly TimeSpan SignInRoundTrip = TimeSpan.FromSeconds(2);
+
     public static async Task<IResult> HandleAsync(HttpContext http, VigieDbContext db, AuthSettings auth, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("not an OpenID Connect request");
         var session = await http.AuthenticateAsync(BuiltInProvider.CookieScheme).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var authTime = session.Principal?.FindFirst(VigieClaims.AuthTime)?.Value is { } t ? DateTimeOffset.FromUnixTimeSeconds(long.Parse(t, CultureInfo.InvariantCulture)) : (DateTimeOffset?)null;
-        var tooOld = request.MaxAge is { } maxAge && (authTime is null || now - authTime > TimeSpan.FromSeconds(maxAge));
+        // The grace covers the round trip through the sign-in page, so that max_age=0 (sign in again now) cannot loop.
+        var tooOld = request.MaxAge is { } maxAge && (authTime is null || now - authTime > TimeSpan.FromSeconds(maxAge) + SignInRoundTrip);
         if (!session.Succeeded || tooOld)
         {
             if (request.HasPromptValue(PromptValues.None))
