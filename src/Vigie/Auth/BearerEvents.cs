@@ -96,11 +96,12 @@ internal sealed class BearerEvents : JwtBearerEvents
         context.HandleResponse();
         var failure = context.AuthenticateFailure;
         var message = failure is null ? "a bearer token is required" : Describe(failure);
-        var (error, status) = failure is MalformedAuthorization ? ("invalid_request", StatusCodes.Status401Unauthorized) : ("invalid_token", StatusCodes.Status401Unauthorized);
+        // RFC 6750: no error code when no credentials were sent; invalid_request for an unusable header.
+        var error = failure is MalformedAuthorization ? "invalid_request" : "invalid_token";
         context.Response.Headers.WWWAuthenticate = failure is null
             ? "Bearer"
             : $"Bearer error=\"{error}\", error_description=\"{message}\"";
-        await Outcomes.Error(status, OperationOutcome.IssueType.Login, message, null).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+        await Outcomes.Error(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, message, null).ExecuteAsync(context.HttpContext).ConfigureAwait(false);
     }
 
     /// <summary>A message fit for the client: the kind of failure, never the token or IdentityModel's internals.</summary>
