@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Abstractions;
 using Vigie.Hosting;
 using Vigie.Storage;
@@ -51,6 +52,9 @@ internal static class BuiltInProvider
     public static void Add(IServiceCollection services, VigieSettings settings, SigningKeys keys)
     {
         var issuer = new Uri(IssuerOf(settings));
+        // The sign-in cookie and the antiforgery tokens are protected by keys kept beside the signing key, so that
+        // sessions survive a restart and every node sharing the data directory reads them.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys", "data-protection")));
         services.AddAntiforgery();
         services.AddAuthentication().AddCookie(CookieScheme, o =>
         {
