@@ -272,6 +272,10 @@ namespace Vigie.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Session")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

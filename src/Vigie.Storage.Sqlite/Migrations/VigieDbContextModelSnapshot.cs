@@ -265,6 +265,10 @@ namespace Vigie.Storage.Sqlite.Migrations
                     b.Property<long?>("ReviewedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Session")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

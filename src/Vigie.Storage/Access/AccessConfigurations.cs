@@ -34,6 +34,7 @@ internal sealed class BreakTheGlassRowConfiguration : IEntityTypeConfiguration<B
         b.Property(x => x.ClientIp).HasMaxLength(64);
         b.Property(x => x.UserAgent).HasMaxLength(256);
         b.Property(x => x.RequestId).HasMaxLength(100);
+        b.Property(x => x.ReviewedBy).HasMaxLength(80);
         b.HasIndex(x => x.At);
     }
 }

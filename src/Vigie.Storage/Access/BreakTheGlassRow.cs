@@ -17,4 +17,7 @@ public sealed class BreakTheGlassRow
 
     /// <summary>When a reviewer has looked at it; null while it waits for review.</summary>
     public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>Who reviewed it (principal subject).</summary>
+    public string? ReviewedBy { get; set; }
 }

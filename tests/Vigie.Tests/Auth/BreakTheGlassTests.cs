@@ -77,6 +77,13 @@ public sealed class BreakTheGlassTests
         Assert.Equal("127.0.0.1", line.GetProperty("clientIp").GetString());
         Assert.Equal("DPI-Urgences/4.2", line.GetProperty("userAgent").GetString());
         Assert.False(string.IsNullOrEmpty(line.GetProperty("session").GetString()));
+
+        var reviewed = await server.As(server.Tokens.Officer).PostAsync($"/admin/break-the-glass/{line.GetProperty("id").GetInt64()}/reviewed", null);
+        Assert.Equal(HttpStatusCode.NoContent, reviewed.StatusCode);
+        var pending = await server.As(server.Tokens.Officer).GetFromJsonAsync<JsonElement>("/admin/break-the-glass?pending=true");
+        Assert.Empty(pending.EnumerateArray());
+        var all = await server.As(server.Tokens.Officer).GetFromJsonAsync<JsonElement>("/admin/break-the-glass");
+        Assert.Equal("officer:alice", all[0].GetProperty("reviewedBy").GetString());
     }
 
     [Fact]

@@ -72,7 +72,8 @@ namespace Vigie.Storage.Sqlite.Migrations
                     ClientIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserAgent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RequestId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
                 },
                 constraints: table =>
                 {
