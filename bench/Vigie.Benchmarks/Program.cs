@@ -8,5 +8,10 @@ if (args.Length > 0 && args[0] == "registry")
     return await RegistryScenario.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "auth-latency")
+{
+    return await AuthLatency.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(RegistryScenario).Assembly).Run(args);
 return 0;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vigie.Storage.Access;
 using Vigie.Storage.Registry;
 
 namespace Vigie.Storage;
@@ -15,6 +16,9 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : D
     public DbSet<DuplicateCandidateRow> DuplicateCandidates => Set<DuplicateCandidateRow>();
     public DbSet<MergeEventRow> MergeEvents => Set<MergeEventRow>();
     public DbSet<MatchModelRow> MatchModels => Set<MatchModelRow>();
+    public DbSet<ProfessionalRow> Professionals => Set<ProfessionalRow>();
+    public DbSet<BreakTheGlassRow> BreakTheGlass => Set<BreakTheGlassRow>();
+    public DbSet<ContactDisclosureRow> ContactDisclosures => Set<ContactDisclosureRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -32,6 +36,9 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : D
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VigieDbContext).Assembly);
+
+        // The built-in identity provider's stores (clients, authorizations, tokens); empty unless it is enabled.
+        modelBuilder.UseOpenIddict();
 
         // Name prefix search is a range scan (name >= 'DUP' AND name < 'DUQ'), which needs byte order.
         // SQLite compares with BINARY already; PostgreSQL's database collation may be linguistic, so the

@@ -20,4 +20,13 @@ internal static partial class LogMessages
 
     [LoggerMessage(5, LogLevel.Information, "Undid merge event {EventId}")]
     public static partial void Unmerged(ILogger logger, long eventId);
+
+    [LoggerMessage(6, LogLevel.Information, "Bearer token rejected in request {RequestId}: {Reason}")]
+    public static partial void TokenRejected(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(7, LogLevel.Warning, "Built-in identity provider (embedded demo, no real authentication) is serving as issuer {Issuer}; production trusts Pro Santé Connect")]
+    public static partial void BuiltInProviderStarted(ILogger logger, string issuer);
+
+    [LoggerMessage(8, LogLevel.Information, "Break-the-glass read recorded (request {RequestId}, purpose {PurposeCode})")]
+    public static partial void BreakTheGlassRecorded(ILogger logger, string requestId, string purposeCode);
 }

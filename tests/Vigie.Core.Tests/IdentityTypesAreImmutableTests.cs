@@ -14,11 +14,13 @@ public sealed class IdentityTypesAreImmutableTests
     private const BindingFlags Declared =
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    public static TheoryData<string> IdentityTypes()
+    public static TheoryData<string> IdentityTypes() => TypesIn("Vigie.Core.Identity");
+
+    private static TheoryData<string> TypesIn(string ns)
     {
         var data = new TheoryData<string>();
         foreach (var type in typeof(NameNormalizer).Assembly.GetExportedTypes()
-                     .Where(t => t.Namespace == "Vigie.Core.Identity")
+                     .Where(t => t.Namespace == ns)
                      .OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             data.Add(type.FullName!);
@@ -26,6 +28,16 @@ public sealed class IdentityTypesAreImmutableTests
 
         return data;
     }
+
+    /// <summary>The access policy types (principal, decisions, options) obey the same rule.</summary>
+    public static TheoryData<string> AccessTypes() => TypesIn("Vigie.Core.Access");
+
+    [Theory]
+    [MemberData(nameof(AccessTypes))]
+    public void PublicAccessType_IsImmutable(string typeName) => PublicIdentityType_IsImmutable(typeName);
+
+    [Fact]
+    public void AccessNamespace_HasPublicTypesToCheck() => Assert.True(AccessTypes().Count >= 15);
 
     [Fact]
     public void IdentityNamespace_HasPublicTypesToCheck() => Assert.True(IdentityTypes().Count >= 10);

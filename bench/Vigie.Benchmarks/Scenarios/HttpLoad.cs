@@ -14,7 +14,7 @@ internal static class HttpLoad
         public double RequestsPerSecond => Requests / Seconds;
     }
 
-    public static async Task<Result> RunAsync(Uri baseAddress, Func<int, string> urlFor, int concurrency, TimeSpan duration)
+    public static async Task<Result> RunAsync(Uri baseAddress, Func<int, string> urlFor, int concurrency, TimeSpan duration, string? bearer = null)
     {
         if (!baseAddress.IsLoopback)
         {
@@ -23,6 +23,11 @@ internal static class HttpLoad
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
         var latencies = new List<double>[concurrency];
         var errors = 0;
         var counter = 0;

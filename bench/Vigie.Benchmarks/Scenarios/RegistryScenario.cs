@@ -208,7 +208,7 @@ internal static class RegistryScenario
                 latencies.Add(elapsed); // the first 500 warm the JIT and the page cache
             }
 
-            misses += page.Total == 0 ? 1 : 0;
+            misses += page.Rows.Count == 0 ? 1 : 0;
         }
 
         // A reference record linked into an earlier identity (a homonym mistaken for a duplicate) is not searchable
@@ -227,6 +227,10 @@ internal static class RegistryScenario
     private static async Task<HttpFigures> HttpSearchAsync(VigieSettings settings, GeneratedRecord[] records, int seed, TimeSpan duration)
     {
         const int concurrency = 8;
+
+        // Every request carries a real token of a seeded physician, validated as in production (built-in issuer).
+        settings = settings with { Auth = settings.Auth with { BuiltInProvider = true, BuiltInIssuer = "http://127.0.0.1/vigie-bench/" } };
+        var bearer = await BenchToken.PhysicianAsync(settings);
         var app = VigieWebApp.Create(settings);
         await app.StartAsync();
         try
@@ -239,9 +243,10 @@ internal static class RegistryScenario
                 return string.Create(Inv, $"/fhir/Patient?family:exact={Uri.EscapeDataString(t.BirthName)}&birthdate={t.BirthDate:yyyy-MM-dd}");
             }).ToArray();
             using var probe = new HttpClient { BaseAddress = address };
+            probe.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
             var sample = await probe.GetByteArrayAsync(queries[0]);
-            await HttpLoad.RunAsync(address, i => queries[i % queries.Length], concurrency, TimeSpan.FromSeconds(2)); // warm-up
-            var vigie = await HttpLoad.RunAsync(address, i => queries[i % queries.Length], concurrency, duration);
+            await HttpLoad.RunAsync(address, i => queries[i % queries.Length], concurrency, TimeSpan.FromSeconds(2), bearer); // warm-up
+            var vigie = await HttpLoad.RunAsync(address, i => queries[i % queries.Length], concurrency, duration, bearer);
 
             var (floorApp, floorAddress) = await FloorServer.StartAsync(sample);
             await using (floorApp)

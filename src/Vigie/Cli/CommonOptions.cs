@@ -18,6 +18,13 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_POSTGRES"),
     };
 
+    /// <summary>The built-in provider's issuer (the "iss" of its tokens); the server and `vigie token` must agree.</summary>
+    public static Option<string?> Issuer() => new("--issuer")
+    {
+        Description = "Built-in provider issuer URL. Default: $VIGIE_ISSUER, else the first listening URL (http://127.0.0.1:5080/)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_ISSUER"),
+    };
+
     public static VigieSettings Settings(ParseResult result, Option<string> data, Option<string?> postgres) => new()
     {
         DataDirectory = result.GetValue(data)!,

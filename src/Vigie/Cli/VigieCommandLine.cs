@@ -12,6 +12,8 @@ internal static class VigieCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DuplicatesCommand.Create());
         root.Subcommands.Add(EstablishmentCommand.Create());
+        root.Subcommands.Add(ProfessionalCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 }

@@ -51,6 +51,12 @@ internal static class CapabilityStatementEndpoint
                 new CapabilityStatement.RestComponent
                 {
                     Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Security = new CapabilityStatement.SecurityComponent
+                    {
+                        Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth")],
+                        Description = "Bearer access tokens (JWT) of a trusted OpenID Connect issuer (Pro Santé Connect, acr eidas1). "
+                            + "Only this statement is public. Break-the-glass reads declare X-Vigie-Purpose.",
+                    },
                     Resource = [patient],
                     Interaction = [new() { Code = CapabilityStatement.SystemRestfulInteraction.Batch }],
                 },

@@ -1,3 +1,5 @@
+using Vigie.Auth;
+using Vigie.Core.Access;
 using Vigie.Registry;
 
 namespace Vigie.Fhir;
@@ -8,9 +10,9 @@ internal static class FhirEndpoints
     public static IEndpointRouteBuilder MapFhirEndpoints(this IEndpointRouteBuilder app)
     {
         var fhir = app.MapGroup("/fhir");
-        fhir.MapGet("/metadata", CapabilityStatementEndpoint.Get);
+        fhir.MapGet("/metadata", CapabilityStatementEndpoint.Get).AllowAnonymous(); // Public: discovery and health checks.
         fhir.MapPatientEndpoints();
-        fhir.MapPost("/", BatchEndpoint.PostAsync);
+        fhir.MapPost("/", BatchEndpoint.PostAsync).RequireAccess(AccessAction.Batch);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Vigie.Core.Access;
 using Vigie.Core.Identity;
 
 namespace Vigie.Fhir;
@@ -9,10 +10,10 @@ internal static class PatientResource
 {
     /// <param name="identity">The regional identity.</param>
     /// <param name="locals">Its linked local identifiers (IPP per establishment).</param>
-    /// <param name="includeContact">Whether phones, emails and address are disclosed (least privilege decides).</param>
+    /// <param name="contact">Which contact categories are disclosed (least privilege decides; None in search and $match).</param>
     /// <param name="version">The stored version, the FHIR versionId.</param>
     /// <param name="lastUpdated">When it last changed.</param>
-    public static Patient Build(RegionalIdentity identity, IEnumerable<LocalIdentifier> locals, bool includeContact, int version, DateTimeOffset lastUpdated)
+    public static Patient Build(RegionalIdentity identity, IEnumerable<LocalIdentifier> locals, ContactCategories contact, int version, DateTimeOffset lastUpdated)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var t = identity.Traits;
@@ -74,22 +75,25 @@ internal static class PatientResource
             patient.Link.Add(new Patient.LinkComponent { Other = new ResourceReference("Patient/" + target.Value), Type = Patient.LinkType.ReplacedBy });
         }
 
-        if (includeContact)
+        if (contact.HasFlag(ContactCategories.Phone))
         {
             foreach (var phone in t.Phones)
             {
                 patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, phone));
             }
+        }
 
+        if (contact.HasFlag(ContactCategories.Email))
+        {
             foreach (var email in t.Emails)
             {
                 patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, null, email));
             }
+        }
 
-            if (t.Address is { } a)
-            {
-                patient.Address.Add(new Address { Line = a.Lines, PostalCode = a.PostalCode, City = a.City, Country = a.Country });
-            }
+        if (contact.HasFlag(ContactCategories.Address) && t.Address is { } a)
+        {
+            patient.Address.Add(new Address { Line = a.Lines, PostalCode = a.PostalCode, City = a.City, Country = a.Country });
         }
 
         return patient;

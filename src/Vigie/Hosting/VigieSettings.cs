@@ -30,6 +30,9 @@ public sealed record VigieSettings
     /// </summary>
     public Vigie.Core.Matching.MatchThresholds Thresholds { get; init; } = Vigie.Core.Matching.MatchThresholds.Default;
 
+    /// <summary>Sign-in: trusted issuers, the built-in demo provider, trusted proxies, least-privilege policy.</summary>
+    public Vigie.Auth.AuthSettings Auth { get; init; } = new();
+
     /// <summary>True when the PostgreSQL provider is configured.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 }

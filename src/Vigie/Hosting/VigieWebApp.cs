@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Vigie.Auth;
+using Vigie.Auth.BuiltIn;
 using Vigie.Fhir;
 using Vigie.Registry;
 using Vigie.Storage;
@@ -12,6 +14,13 @@ internal static class VigieWebApp
     /// <param name="configureServices">Test and benchmark hook, e.g. to replace the clock.</param>
     public static WebApplication Create(VigieSettings settings, Action<IServiceCollection>? configureServices = null)
     {
+        settings = settings with { Auth = AccessPolicyFile.Apply(settings.Auth, settings.DataDirectory) };
+        var builtIn = settings.Auth.BuiltInProvider;
+        if (builtIn)
+        {
+            BuiltInProvider.CheckListeningAddresses(settings);
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k =>
@@ -32,17 +41,35 @@ internal static class VigieWebApp
 
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddSingleton(settings.Auth);
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextPool<VigieDbContext>(o => StorageSetup.Configure(o, settings));
         services.AddRegistry();
+        var keys = builtIn ? SigningKeys.LoadOrCreate(settings.DataDirectory) : null;
+        services.AddVigieBearer(settings.Auth, builtIn ? BuiltInProvider.IssuerOf(settings) : null, keys);
+        if (keys is not null)
+        {
+            BuiltInProvider.Add(services, settings, keys);
+        }
+
         services.AddProblemDetails();
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedErrorAsync));
         app.UseStatusCodePages(StatusCodeOutcomes.WriteAsync);
+        app.UseMiddleware<RequestContextMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapFhirEndpoints();
         app.MapAdminEndpoints();
+        app.MapAccessReviewEndpoints();
+        if (builtIn)
+        {
+            app.MapBuiltInProvider();
+            LogMessages.BuiltInProviderStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigie.Auth"), BuiltInProvider.IssuerOf(settings));
+        }
+
         return app;
     }
 

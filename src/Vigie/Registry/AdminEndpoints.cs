@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Vigie.Auth;
+using Vigie.Core.Access;
 using Vigie.Fhir;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
@@ -12,7 +14,7 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin");
+        var admin = app.MapGroup("/admin").RequireAccess(AccessAction.Administer);
         admin.MapGet("/duplicates", ListDuplicatesAsync);
         admin.MapPost("/merges", MergeAsync);
         admin.MapPost("/merges/{id:long}/undo", UnmergeAsync);
@@ -30,14 +32,14 @@ internal static class AdminEndpoints
         }
     }
 
-    private static async Task<IResult> MergeAsync(MergeRequest? request, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> MergeAsync(MergeRequest? request, HttpContext http, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
     {
         if (request is null || string.IsNullOrEmpty(request.Source) || string.IsNullOrEmpty(request.Target))
         {
             return Outcomes.BadRequest("give {\"source\": id, \"target\": id}: the source is merged into the target");
         }
 
-        var (result, eventId) = await merging.MergeAsync(request.Source, request.Target, "admin-api", ct).ConfigureAwait(false);
+        var (result, eventId) = await merging.MergeAsync(request.Source, request.Target, http.AccessPrincipal().Subject, ct).ConfigureAwait(false);
         if (result == IdentityMerging.Result.Done)
         {
             LogMessages.Merged(logs.CreateLogger("Vigie.Registry"), request.Source, request.Target, eventId);
@@ -46,9 +48,9 @@ internal static class AdminEndpoints
         return ToResult(result, eventId);
     }
 
-    private static async Task<IResult> UnmergeAsync(long id, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<IResult> UnmergeAsync(long id, HttpContext http, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
     {
-        var (result, eventId) = await merging.UnmergeAsync(id, "admin-api", ct).ConfigureAwait(false);
+        var (result, eventId) = await merging.UnmergeAsync(id, http.AccessPrincipal().Subject, ct).ConfigureAwait(false);
         if (result == IdentityMerging.Result.Done)
         {
             LogMessages.Unmerged(logs.CreateLogger("Vigie.Registry"), id);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Vigie.Auth;
 using Vigie.Fhir;
 using Vigie.Hosting;
 using Vigie.Storage;
@@ -15,7 +16,7 @@ namespace Vigie.Registry;
 /// </summary>
 internal static class BatchEndpoint
 {
-    public static async Task<IResult> PostAsync(HttpRequest request, VigieDbContext db, IdentityRegistration registration,
+    public static async Task<IResult> PostAsync(HttpRequest request, HttpContext http, VigieDbContext db, IdentityRegistration registration,
         VigieSettings settings, TimeProvider clock, CancellationToken ct)
     {
         var body = await FhirBody.ReadAsync<Bundle>(request, settings.MaxBatchBodyBytes, ct).ConfigureAwait(false);
@@ -52,6 +53,11 @@ internal static class BatchEndpoint
             if (!parsed.Success)
             {
                 return Outcomes.Unprocessable($"{where}: {parsed.Error}; nothing was written", where);
+            }
+
+            if (!http.AccessPrincipal().WorksIn(new Vigie.Core.Identity.Finess(parsed.Value.Finess)))
+            {
+                return Outcomes.Forbidden($"{where}: records are registered by their own establishment only; nothing was written");
             }
 
             requests.Add(parsed.Value);

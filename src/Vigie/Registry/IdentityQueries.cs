@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vigie.Core.Access;
 using Vigie.Core.Identity;
 using Vigie.Fhir;
 using Vigie.Storage;
@@ -17,7 +18,7 @@ internal static class IdentityQueries
             .ToDictionary(g => g.Key, g => g.Select(r => new LocalIdentifier(r.System, r.Value)).ToList(), StringComparer.Ordinal);
     }
 
-    public static async Task<Hl7.Fhir.Model.Patient?> PatientAsync(VigieDbContext db, string id, bool includeContact, CancellationToken ct)
+    public static async Task<Hl7.Fhir.Model.Patient?> PatientAsync(VigieDbContext db, string id, CancellationToken ct)
     {
         var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct).ConfigureAwait(false);
         if (row is null)
@@ -26,11 +27,11 @@ internal static class IdentityQueries
         }
 
         var locals = await LocalsAsync(db, [id], ct).ConfigureAwait(false);
-        return Render(row, locals, includeContact);
+        return Render(row, locals, ContactCategories.None);
     }
 
-    public static Hl7.Fhir.Model.Patient Render(IdentityRow row, Dictionary<string, List<LocalIdentifier>> locals, bool includeContact) =>
-        PatientResource.Build(row.ToDomain(), locals.GetValueOrDefault(row.Id) ?? [], includeContact, row.Version, row.UpdatedAt);
+    public static Hl7.Fhir.Model.Patient Render(IdentityRow row, Dictionary<string, List<LocalIdentifier>> locals, ContactCategories contact) =>
+        PatientResource.Build(row.ToDomain(), locals.GetValueOrDefault(row.Id) ?? [], contact, row.Version, row.UpdatedAt);
 
     public static int VersionOf(Hl7.Fhir.Model.Patient patient) =>
         int.Parse(patient.Meta?.VersionId ?? "1", System.Globalization.CultureInfo.InvariantCulture);

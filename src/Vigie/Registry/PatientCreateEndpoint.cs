@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Vigie.Auth;
 using Vigie.Fhir;
 using Vigie.Hosting;
 using Vigie.Storage;
@@ -30,6 +31,12 @@ internal static class PatientCreateEndpoint
             return Outcomes.Unprocessable(parsed.Error!);
         }
 
+        // Least privilege: an establishment (its system account or its staff) registers its own patients only.
+        if (!request.HttpContext.AccessPrincipal().WorksIn(new Vigie.Core.Identity.Finess(parsed.Value.Finess)))
+        {
+            return Outcomes.Forbidden("records are registered by their own establishment only (the identifier system names another establishment)");
+        }
+
         var conditional = await ConditionalCreate.FindAsync(request, db, ct).ConfigureAwait(false);
         if (conditional.Error is not null)
         {
@@ -49,7 +56,7 @@ internal static class PatientCreateEndpoint
     private static async Task<IResult> RespondAsync(VigieDbContext db, string id, int status, CancellationToken ct)
     {
         // The feeding system already holds the contact data it sent: the answer does not echo it back.
-        var patient = await IdentityQueries.PatientAsync(db, id, includeContact: false, ct).ConfigureAwait(false)
+        var patient = await IdentityQueries.PatientAsync(db, id, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("registered identity vanished");
         var version = IdentityQueries.VersionOf(patient);
         return new FhirResult(patient, status, IdentityQueries.Location(id, version), IdentityQueries.ETag(version));

@@ -75,7 +75,7 @@ internal static class PatientMatchEndpoint
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{row.Id}",
-                Resource = IdentityQueries.Render(row, locals, includeContact: false),
+                Resource = IdentityQueries.Render(row, locals, Vigie.Core.Access.ContactCategories.None),
                 Search = search,
             });
         }

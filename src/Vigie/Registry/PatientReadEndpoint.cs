@@ -1,22 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Auth;
+using Vigie.Core.Access;
 using Vigie.Core.Identity;
 using Vigie.Fhir;
 using Vigie.Storage;
 
 namespace Vigie.Registry;
 
-/// <summary>GET /fhir/Patient/{id}.</summary>
+/// <summary>
+/// GET /fhir/Patient/{id}. A patient of none of the reader's establishments needs a declared purpose
+/// (break-the-glass, recorded for review); contact data goes only to roles that need it, each disclosure counted
+/// by category. Both records are written before the answer leaves.
+/// </summary>
 internal static class PatientReadEndpoint
 {
-    public static async Task<IResult> ReadAsync(string id, VigieDbContext db, CancellationToken ct)
+    public static async Task<IResult> ReadAsync(string id, HttpContext http, VigieDbContext db, AuthSettings auth, TimeProvider clock, CancellationToken ct)
     {
         if (!PatientId.Parse(id).Success)
         {
             return Outcomes.BadRequest("the id is not a valid FHIR id");
         }
 
-        var patient = await IdentityQueries.PatientAsync(db, id, includeContact: true, ct).ConfigureAwait(false);
-        return patient is null
-            ? Outcomes.NotFound("no Patient with this id")
-            : new FhirResult(patient, StatusCodes.Status200OK, etag: IdentityQueries.ETag(IdentityQueries.VersionOf(patient)));
+        var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return Outcomes.NotFound("no Patient with this id");
+        }
+
+        var purpose = BreakTheGlassHeaders.Read(http.Request);
+        if (!purpose.Success)
+        {
+            return Outcomes.BadRequest(purpose.Error!);
+        }
+
+        var principal = http.AccessPrincipal();
+        var now = clock.GetUtcNow();
+        var establishments = await PatientEstablishments.OfAsync(db, row, ct).ConfigureAwait(false);
+        var decision = PatientReadPolicy.Decide(auth.Policy, principal, establishments, purpose.Value, now);
+        if (!decision.Decision.IsAllowed)
+        {
+            return AccessResults.From(decision.Decision);
+        }
+
+        var disclosed = decision.Contact & ContactPresent(row);
+        await AccessRecords.WriteAsync(db, http, principal, id, decision.BreakTheGlass ? purpose.Value : null, disclosed, now, ct).ConfigureAwait(false);
+        var locals = await IdentityQueries.LocalsAsync(db, [id], ct).ConfigureAwait(false);
+        var patient = IdentityQueries.Render(row, locals, disclosed);
+        return new FhirResult(patient, StatusCodes.Status200OK, etag: IdentityQueries.ETag(row.Version));
+    }
+
+    /// <summary>Only categories the patient has are disclosed, so only those are counted.</summary>
+    private static ContactCategories ContactPresent(Vigie.Storage.Registry.IdentityRow row)
+    {
+        var traits = Vigie.Storage.Registry.IdentityRowMapping.ToDomain(row).Traits;
+        return (traits.Phones.Count > 0 ? ContactCategories.Phone : ContactCategories.None)
+            | (traits.Emails.Count > 0 ? ContactCategories.Email : ContactCategories.None)
+            | (traits.Address is not null ? ContactCategories.Address : ContactCategories.None);
     }
 }

@@ -10,7 +10,10 @@ namespace Vigie.Registry;
 /// </summary>
 internal static class PatientSearch
 {
-    public sealed record Page(IReadOnlyList<IdentityRow> Rows, int Total);
+    /// <param name="Rows">At most the page size.</param>
+    /// <param name="MoreThanPage">True when more patients match than the page holds (never counted further: a
+    /// count would tell how many DUPONTs the region has, which is itself an enumeration oracle).</param>
+    public sealed record Page(IReadOnlyList<IdentityRow> Rows, bool MoreThanPage);
 
     public static async Task<Page> ExecuteAsync(VigieDbContext db, PdqmQuery q, CancellationToken ct)
     {
@@ -69,13 +72,13 @@ internal static class PatientSearch
 
         var page = await rows.OrderBy(i => i.BirthName).ThenBy(i => i.FirstGivenName).ThenBy(i => i.Id)
             .Take(q.Count + 1).ToListAsync(ct).ConfigureAwait(false);
-        var total = page.Count <= q.Count ? page.Count : await rows.CountAsync(ct).ConfigureAwait(false);
-        if (page.Count > q.Count)
+        var more = page.Count > q.Count;
+        if (more)
         {
             page.RemoveAt(page.Count - 1);
         }
 
-        return new Page(page, total);
+        return new Page(page, more);
     }
 
     /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/> (ordinal).</summary>

@@ -83,7 +83,7 @@ internal static class PatientUpdateEndpoint
         }
 
         var locals = await IdentityQueries.LocalsAsync(db, [id], ct).ConfigureAwait(false);
-        var patient = IdentityQueries.Render(row, locals, includeContact: false);
+        var patient = IdentityQueries.Render(row, locals, Vigie.Core.Access.ContactCategories.None);
         return new FhirResult(patient, StatusCodes.Status200OK, IdentityQueries.Location(id, row.Version), IdentityQueries.ETag(row.Version));
     }
 

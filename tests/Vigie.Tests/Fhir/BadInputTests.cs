@@ -25,7 +25,7 @@ public sealed class BadInputTests
     public async Task Create_WithMalformedJson_Is400(string provider)
     {
         await using var server = await VigieTestServer.StartAsync(provider);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json("{\"resourceType\":\"Patient\","));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json("{\"resourceType\":\"Patient\","));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.BadRequest);
     }
 
@@ -33,7 +33,7 @@ public sealed class BadInputTests
     public async Task Create_WithWrongResourceType_Is400()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(new Organization { Name = "x" }));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(new Organization { Name = "x" }));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.BadRequest);
         Assert.Contains("Patient", ((OperationOutcome)body!).Issue[0].Diagnostics, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class BadInputTests
     {
         await using var server = await VigieTestServer.StartAsync();
         var json = VigieTestServer.ToJson(Patients.Make("1")).Replace("\"1980-05-17\"", "\"" + date + "\"", StringComparison.Ordinal);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(json));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(json));
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity, response.StatusCode.ToString());
         await AssertRefusedAsync(server, response, body, response.StatusCode);
     }
@@ -56,7 +56,7 @@ public sealed class BadInputTests
     public async Task Create_WithOverLongName_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", family: new string('A', 500))));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(Patients.Make("1", family: new string('A', 500))));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -66,7 +66,7 @@ public sealed class BadInputTests
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Address[0].Line = [new string('x', 1000)];
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -78,7 +78,7 @@ public sealed class BadInputTests
     {
         await using var server = await VigieTestServer.StartAsync();
         var json = VigieTestServer.ToJson(Patients.Make("1")).Replace("\"Dupont\"", "\"" + escaped + "\"", StringComparison.Ordinal);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(json));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(json));
         Assert.True((int)response.StatusCode is >= 400 and < 500, response.StatusCode.ToString());
         await AssertRefusedAsync(server, response, body, response.StatusCode);
     }
@@ -89,7 +89,7 @@ public sealed class BadInputTests
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Telecom[0].Value = "06\u000712";
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -104,7 +104,7 @@ public sealed class BadInputTests
     public async Task Search_WithUnknownOrBadParameter_Is400(string url)
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, url);
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, url, server.Tokens.Physician);
         await AssertRefusedAsync(server, response, body, HttpStatusCode.BadRequest);
     }
 
@@ -113,7 +113,7 @@ public sealed class BadInputTests
     {
         await using var server = await VigieTestServer.StartAsync();
         var padding = new string(' ', 2 * 1024 * 1024);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json("{" + padding + "\"resourceType\":\"Patient\"}"));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json("{" + padding + "\"resourceType\":\"Patient\"}"));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -122,7 +122,7 @@ public sealed class BadInputTests
     {
         await using var server = await VigieTestServer.StartAsync(settings: s => s with { MaxBatchBodyBytes = 64 * 1024 });
         var padding = new string(' ', 256 * 1024);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir", VigieTestServer.Json("{" + padding + "\"resourceType\":\"Bundle\"}"));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir", server.Tokens.SystemChu, VigieTestServer.Json("{" + padding + "\"resourceType\":\"Bundle\"}"));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -131,7 +131,7 @@ public sealed class BadInputTests
     public async Task Read_UnknownId_Is404WithOutcome(string provider)
     {
         await using var server = await VigieTestServer.StartAsync(provider);
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/p-doesnotexist");
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/p-doesnotexist", server.Tokens.Admission);
         await AssertRefusedAsync(server, response, body, HttpStatusCode.NotFound);
     }
 
@@ -139,7 +139,7 @@ public sealed class BadInputTests
     public async Task Read_InvalidId_Is400()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/" + new string('a', 65));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient/" + new string('a', 65), server.Tokens.Admission);
         await AssertRefusedAsync(server, response, body, HttpStatusCode.BadRequest);
     }
 
@@ -147,7 +147,7 @@ public sealed class BadInputTests
     public async Task UnknownRoute_Is404WithOutcome()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Observation/1");
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Observation/1", server.Tokens.Physician);
         await AssertRefusedAsync(server, response, body, HttpStatusCode.NotFound);
     }
 
@@ -157,7 +157,7 @@ public sealed class BadInputTests
         await using var server = await VigieTestServer.StartAsync();
         var bytes = new ByteArrayContent([(byte)'{', 0xC3, 0x28, (byte)'}']);
         bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/fhir+json");
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", bytes);
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, bytes);
         await AssertRefusedAsync(server, response, body, HttpStatusCode.BadRequest);
     }
 
@@ -167,7 +167,7 @@ public sealed class BadInputTests
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("1");
         patient.Identifier.Add(new Identifier("urn:oid:1.2.250.1.213.1.4.8", ValidNir));
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(patient));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(patient));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
         Assert.Contains("QUAL", ((OperationOutcome)body!).Issue[0].Diagnostics, StringComparison.Ordinal);
     }
@@ -176,7 +176,7 @@ public sealed class BadInputTests
     public async Task Create_WithUnknownEstablishmentSystem_Is422()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("1", system: "urn:oid:1.2.3.4.5")));
+        var (response, body) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(Patients.Make("1", system: "urn:oid:1.2.3.4.5")));
         await AssertRefusedAsync(server, response, body, HttpStatusCode.UnprocessableEntity);
     }
 

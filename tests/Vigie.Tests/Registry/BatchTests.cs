@@ -25,7 +25,7 @@ public sealed class BatchTests
     public async Task Batch_OfValidPatients_RegistersAll(string provider)
     {
         await using var server = await VigieTestServer.StartAsync(provider);
-        var (response, body) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir", VigieTestServer.Json(Batch(
+        var (response, body) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir", server.Tokens.Vigilance, VigieTestServer.Json(Batch(
             Patients.Make("A"), Patients.Make("B", family: "Martin", given: ["Claire"], birthDate: "1975-11-02", gender: AdministrativeGender.Female))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Bundle.BundleType.BatchResponse, body!.Type);
@@ -40,7 +40,7 @@ public sealed class BatchTests
     {
         await using var server = await VigieTestServer.StartAsync(provider);
         var bad = Patients.Make("C", family: "D4rk");
-        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir", VigieTestServer.Json(Batch(Patients.Make("A"), Patients.Make("B", family: "Martin"), bad)));
+        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir", server.Tokens.Vigilance, VigieTestServer.Json(Batch(Patients.Make("A"), Patients.Make("B", family: "Martin"), bad)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("entry[2]", body!.Issue[0].Diagnostics, StringComparison.Ordinal);
         await using var db = server.Database.NewContext();
@@ -54,7 +54,7 @@ public sealed class BatchTests
         await using var server = await VigieTestServer.StartAsync();
         var bundle = Batch(Patients.Make("A"));
         bundle.Entry.Add(new Bundle.EntryComponent { Resource = new Organization { Name = "x" }, Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "Organization" } });
-        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir", VigieTestServer.Json(bundle));
+        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir", server.Tokens.Vigilance, VigieTestServer.Json(bundle));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var db = server.Database.NewContext();
         Assert.Equal(0, db.Identities.Count());
@@ -64,7 +64,7 @@ public sealed class BatchTests
     public async Task Batch_WithDuplicatesInsideIt_LinksThemToOneIdentity()
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir", VigieTestServer.Json(Batch(
+        var (response, body) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir", server.Tokens.Vigilance, VigieTestServer.Json(Batch(
             Patients.Make("A"), Patients.Make("Z", system: VigieTestServer.OtherIppSystem))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(body!.Entry[0].Response.Location, body.Entry[1].Response.Location);

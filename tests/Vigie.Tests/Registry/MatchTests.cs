@@ -40,7 +40,7 @@ public sealed class MatchTests
     {
         await using var server = await VigieTestServer.StartAsync(provider);
         var (_, created) = await server.CreateAsync(Patients.Make("1", given: ["Jean", "Pierre"]));
-        var (response, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(Query(Described("Dupont", "Jean", "1980-05-17"))));
+        var (response, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(Query(Described("Dupont", "Jean", "1980-05-17"))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entry = Assert.Single(bundle!.Entry);
         Assert.Equal(created!.Id, entry.Resource.Id);
@@ -54,7 +54,7 @@ public sealed class MatchTests
     {
         await using var server = await VigieTestServer.StartAsync();
         await server.CreateAsync(Patients.Make("1", family: "Dupont", given: ["Jean"], birthDate: "1980-05-07"));
-        var (_, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(Query(Described("Dupond", "Jean", "1980-07-05"))));
+        var (_, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(Query(Described("Dupond", "Jean", "1980-07-05"))));
         var entry = Assert.Single(bundle!.Entry);
         var grade = entry.Search.GetExtensionValue<Code>("http://hl7.org/fhir/StructureDefinition/match-grade").Value;
         Assert.Contains(grade, new[] { "probable", "possible" });
@@ -65,7 +65,7 @@ public sealed class MatchTests
     {
         await using var server = await VigieTestServer.StartAsync();
         await server.CreateAsync(Patients.Make("1", family: "Dupont", given: ["Jean"], birthDate: "1980-05-07"));
-        var (response, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(Query(Described("Dupond", "Jean", "1980-07-05"), onlyCertain: true)));
+        var (response, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(Query(Described("Dupond", "Jean", "1980-07-05"), onlyCertain: true)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(bundle!.Entry);
     }
@@ -75,7 +75,7 @@ public sealed class MatchTests
     {
         await using var server = await VigieTestServer.StartAsync();
         await server.CreateAsync(Patients.Make("1"));
-        var (_, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(Query(Described("Martin", "Claire", "1975-11-02", AdministrativeGender.Female))));
+        var (_, bundle) = await server.SendAsync<Bundle>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(Query(Described("Martin", "Claire", "1975-11-02", AdministrativeGender.Female))));
         Assert.Empty(bundle!.Entry);
     }
 
@@ -85,7 +85,7 @@ public sealed class MatchTests
     public async Task Match_WithCountOutOfRange_Is400(int count)
     {
         await using var server = await VigieTestServer.StartAsync();
-        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(Query(Described("Dupont", "Jean", "1980-05-17"), count: count)));
+        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(Query(Described("Dupont", "Jean", "1980-05-17"), count: count)));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(body);
     }
@@ -96,7 +96,7 @@ public sealed class MatchTests
         await using var server = await VigieTestServer.StartAsync();
         var p = new Parameters();
         p.Add("onlyCertainMatches", new FhirBoolean(true));
-        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir/Patient/$match", VigieTestServer.Json(p));
+        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(p));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }

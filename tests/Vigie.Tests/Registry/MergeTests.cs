@@ -20,35 +20,35 @@ public sealed class MergeTests
         var (_, a) = await server.CreateAsync(Patients.Make("A1"));
         var (_, b) = await server.CreateAsync(Patients.Make("B1", family: "Martin", given: ["Claire"], birthDate: "1975-11-02", gender: AdministrativeGender.Female, system: VigieTestServer.OtherIppSystem));
 
-        var merge = await server.Client.PostAsJsonAsync("/admin/merges", new { source = b!.Id, target = a!.Id });
+        var merge = await server.As(server.Tokens.Vigilance).PostAsJsonAsync("/admin/merges", new { source = b!.Id, target = a!.Id });
         Assert.Equal(HttpStatusCode.OK, merge.StatusCode);
         var eventId = (await merge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetInt64();
 
-        var (_, merged) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + b.Id);
+        var (_, merged) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + b.Id, server.Tokens.Vigilance);
         Assert.False(merged!.Active);
         var link = Assert.Single(merged.Link);
         Assert.Equal(Patient.LinkType.ReplacedBy, link.Type);
         Assert.Equal("Patient/" + a.Id, link.Other.Reference);
-        var (_, survivor) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + a.Id);
+        var (_, survivor) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + a.Id, server.Tokens.Vigilance);
         Assert.Contains(survivor!.Identifier, i => i.Value == "B1");
 
         // The PIXm query on the merged record's IPP answers with the survivor.
-        var (_, pix) = await server.SendAsync<Parameters>(HttpMethod.Get, $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.OtherIppSystem}|B1");
+        var (_, pix) = await server.SendAsync<Parameters>(HttpMethod.Get, $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.OtherIppSystem}|B1", server.Tokens.SystemChu);
         Assert.Equal("Patient/" + a.Id, ((ResourceReference)pix!.Parameter.Single(p => p.Name == "targetId").Value).Reference);
 
-        var undo = await server.Client.PostAsync($"/admin/merges/{eventId}/undo", null);
+        var undo = await server.As(server.Tokens.Vigilance).PostAsync($"/admin/merges/{eventId}/undo", null);
         Assert.Equal(HttpStatusCode.OK, undo.StatusCode);
-        var (_, restored) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + b.Id);
+        var (_, restored) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + b.Id, server.Tokens.Vigilance);
         Assert.True(restored!.Active);
         Assert.Empty(restored.Link);
         Assert.Contains(restored.Identifier, i => i.Value == "B1");
-        var (_, aAgain) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + a.Id);
+        var (_, aAgain) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + a.Id, server.Tokens.Vigilance);
         Assert.DoesNotContain(aAgain!.Identifier, i => i.Value == "B1");
 
         await using var db = server.Database.NewContext();
         Assert.Equal(2, db.MergeEvents.Count());
 
-        var again = await server.Client.PostAsync($"/admin/merges/{eventId}/undo", null);
+        var again = await server.As(server.Tokens.Vigilance).PostAsync($"/admin/merges/{eventId}/undo", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -59,8 +59,8 @@ public sealed class MergeTests
         var (_, a) = await server.CreateAsync(Patients.Make("A1"));
         var (_, b) = await server.CreateAsync(Patients.Make("B1", family: "Martin", given: ["Claire"], birthDate: "1975-11-02", gender: AdministrativeGender.Female));
         var (_, c) = await server.CreateAsync(Patients.Make("C1", family: "Bernard", given: ["Luc"], birthDate: "1990-01-02"));
-        Assert.Equal(HttpStatusCode.OK, (await server.Client.PostAsJsonAsync("/admin/merges", new { source = b!.Id, target = a!.Id })).StatusCode);
-        var refused = await server.Client.PostAsJsonAsync("/admin/merges", new { source = c!.Id, target = b.Id });
+        Assert.Equal(HttpStatusCode.OK, (await server.As(server.Tokens.Vigilance).PostAsJsonAsync("/admin/merges", new { source = b!.Id, target = a!.Id })).StatusCode);
+        var refused = await server.As(server.Tokens.Vigilance).PostAsJsonAsync("/admin/merges", new { source = c!.Id, target = b.Id });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 }

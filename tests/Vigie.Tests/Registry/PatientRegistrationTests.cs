@@ -30,7 +30,7 @@ public sealed class PatientRegistrationTests
     {
         await using var server = await VigieTestServer.StartAsync(provider);
         var (_, created) = await server.CreateAsync(Patients.Make("IPP-1"));
-        var (response, read) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + created!.Id);
+        var (response, read) = await server.SendAsync<Patient>(HttpMethod.Get, "/fhir/Patient/" + created!.Id, server.Tokens.Admission);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("DUPONT", read!.Name[0].Family);
         Assert.Equal("1980-05-17", read.BirthDate);
@@ -55,7 +55,7 @@ public sealed class PatientRegistrationTests
     {
         await using var server = await VigieTestServer.StartAsync();
         var (_, first) = await server.CreateAsync(Patients.Make("IPP-1"));
-        var (response, second) = await server.SendAsync<Patient>(HttpMethod.Post, "/fhir/Patient", VigieTestServer.Json(Patients.Make("IPP-2", family: "Autre")),
+        var (response, second) = await server.SendAsync<Patient>(HttpMethod.Post, "/fhir/Patient", server.Tokens.SystemChu, VigieTestServer.Json(Patients.Make("IPP-2", family: "Autre")),
             h => h.Add("If-None-Exist", $"identifier={VigieTestServer.IppSystem}|IPP-1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(first!.Id, second!.Id);
@@ -93,9 +93,9 @@ public sealed class PatientRegistrationTests
         var (_, created) = await server.CreateAsync(Patients.Make("IPP-1"));
         var changed = Patients.Make("IPP-1", usedName: "Durand");
         changed.Id = created!.Id;
-        var (stale, _) = await server.SendAsync<Resource>(HttpMethod.Put, "/fhir/Patient/" + created.Id, VigieTestServer.Json(changed), h => h.TryAddWithoutValidation("If-Match", "W/\"9\""));
+        var (stale, _) = await server.SendAsync<Resource>(HttpMethod.Put, "/fhir/Patient/" + created.Id, server.Tokens.Admission, VigieTestServer.Json(changed), h => h.TryAddWithoutValidation("If-Match", "W/\"9\""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        var (response, updated) = await server.SendAsync<Patient>(HttpMethod.Put, "/fhir/Patient/" + created.Id, VigieTestServer.Json(changed), h => h.TryAddWithoutValidation("If-Match", "W/\"1\""));
+        var (response, updated) = await server.SendAsync<Patient>(HttpMethod.Put, "/fhir/Patient/" + created.Id, server.Tokens.Admission, VigieTestServer.Json(changed), h => h.TryAddWithoutValidation("If-Match", "W/\"1\""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("2", updated!.Meta.VersionId);
         Assert.Contains(updated.Name, n => n.Use == HumanName.NameUse.Usual && n.Family == "DURAND");
@@ -107,7 +107,7 @@ public sealed class PatientRegistrationTests
         await using var server = await VigieTestServer.StartAsync();
         var patient = Patients.Make("IPP-1");
         patient.Id = "p-unknown";
-        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Put, "/fhir/Patient/p-unknown", VigieTestServer.Json(patient));
+        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Put, "/fhir/Patient/p-unknown", server.Tokens.Admission, VigieTestServer.Json(patient));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull(body);
     }

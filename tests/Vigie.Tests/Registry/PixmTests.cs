@@ -24,7 +24,7 @@ public sealed class PixmTests
     {
         await using var server = await WithLinkedPersonAsync(provider);
         var (response, parameters) = await server.SendAsync<Parameters>(HttpMethod.Get,
-            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1");
+            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var targets = parameters!.Parameter.Where(p => p.Name == "targetIdentifier").Select(p => (Identifier)p.Value).ToList();
         var target = Assert.Single(targets);
@@ -38,7 +38,7 @@ public sealed class PixmTests
     {
         await using var server = await WithLinkedPersonAsync(TestDatabase.Sqlite);
         var (response, parameters) = await server.SendAsync<Parameters>(HttpMethod.Get,
-            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1&targetSystem=urn:oid:1.2.250.1.213.1.4.8");
+            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1&targetSystem=urn:oid:1.2.250.1.213.1.4.8", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(parameters!.Parameter, p => p.Name == "targetIdentifier");
     }
@@ -48,7 +48,7 @@ public sealed class PixmTests
     public async Task Pix_UnknownIdentifier_Is404(string provider)
     {
         await using var server = await WithLinkedPersonAsync(provider);
-        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|NOPE");
+        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|NOPE", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotNull(body);
     }
@@ -57,7 +57,7 @@ public sealed class PixmTests
     public async Task Pix_UnknownSourceDomain_Is400()
     {
         await using var server = await WithLinkedPersonAsync(TestDatabase.Sqlite);
-        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, "/fhir/Patient/$ihe-pix?sourceIdentifier=urn:oid:9.9.9|IPP-1");
+        var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, "/fhir/Patient/$ihe-pix?sourceIdentifier=urn:oid:9.9.9|IPP-1", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull(body);
     }
@@ -67,7 +67,7 @@ public sealed class PixmTests
     {
         await using var server = await WithLinkedPersonAsync(TestDatabase.Sqlite);
         var (response, body) = await server.SendAsync<OperationOutcome>(HttpMethod.Get,
-            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1&targetSystem=urn:oid:9.9.9");
+            $"/fhir/Patient/$ihe-pix?sourceIdentifier={VigieTestServer.IppSystem}|IPP-1&targetSystem=urn:oid:9.9.9", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.NotNull(body);
     }
@@ -76,7 +76,7 @@ public sealed class PixmTests
     public async Task Pix_WithoutSourceIdentifier_Is400()
     {
         await using var server = await WithLinkedPersonAsync(TestDatabase.Sqlite);
-        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, "/fhir/Patient/$ihe-pix");
+        var (response, _) = await server.SendAsync<OperationOutcome>(HttpMethod.Get, "/fhir/Patient/$ihe-pix", server.Tokens.SystemChu);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
