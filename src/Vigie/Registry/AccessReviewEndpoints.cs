@@ -8,7 +8,7 @@ namespace Vigie.Registry;
 
 /// <summary>
 /// Review of access, for security officers and identity-vigilance officers:
-/// GET /admin/break-the-glass[?since=ISO-8601][&pending=true] lists break-the-glass reads (newest first, at most 1000);
+/// GET /admin/break-the-glass[?since=ISO-8601][&amp;pending=true] lists break-the-glass reads (newest first, at most 1000);
 /// POST /admin/break-the-glass/{id}/reviewed marks one as reviewed (by whom and when);
 /// GET /admin/contact-disclosures[?since=] counts contact disclosures per principal and category.
 /// </summary>
