@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace Vigie.Core.Journal;
 
 /// <summary>
@@ -51,6 +54,56 @@ internal sealed class FrontierBuilder
 
         _nodes[_count++] = hash;
         Size++;
+    }
+
+    /// <summary>
+    /// Appends many leaves: the run is cut into aligned perfect subtrees whose roots are computed level by level
+    /// eight hashes at a time, then each is added like one big leaf. Completed subtrees are not reported, so this
+    /// is for verification, not for the appender.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AppendMany(ReadOnlySpan<MerkleHash> leaves)
+    {
+        var i = 0;
+        MerkleHash[]? scratch = null;
+        while (i < leaves.Length)
+        {
+            // The largest subtree that starts here (aligned on its size) and fits in what is left.
+            var aligned = Size == 0 ? 62 : BitOperations.TrailingZeroCount(Size);
+            var level = Math.Min(aligned, 63 - BitOperations.LeadingZeroCount((ulong)(leaves.Length - i)));
+            if (level < 3)
+            {
+                Append(leaves[i++]);
+                continue;
+            }
+
+            var width = 1 << level;
+            scratch ??= new MerkleHash[Math.Max(4, leaves.Length / 2)];
+            var level0 = leaves.Slice(i, width);
+            var next = scratch.AsSpan(0, width / 2);
+            BulkHashing.NodeHashes(level0, next);
+            for (var count = width / 2; count > 1; count /= 2)
+            {
+                BulkHashing.NodeHashes(next[..count], next[..(count / 2)]);
+            }
+
+            AppendNode(level, next[0]);
+            i += width;
+        }
+    }
+
+    /// <summary>Adds the root of a perfect subtree of 2^level leaves; the size must be a multiple of 2^level.</summary>
+    public void AppendNode(int level, in MerkleHash root)
+    {
+        var hash = root;
+        var leafCount = 1L << level;
+        for (var size = Size >> level; (size & 1) == 1; size >>= 1)
+        {
+            hash = MerkleTree.HashChildren(_nodes[--_count], hash);
+        }
+
+        _nodes[_count++] = hash;
+        Size += leafCount;
     }
 
     public MerkleHash Root()

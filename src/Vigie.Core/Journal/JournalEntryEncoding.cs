@@ -139,22 +139,35 @@ public static class JournalEntryEncoding
         return reader.AtEnd;
     }
 
-    /// <summary>Reads the time and one text field without decoding the rest (index checks); false when malformed.</summary>
-    internal static bool TryReadField(ReadOnlySpan<byte> bytes, int field, out long ticks, out byte action, out ReadOnlySpan<byte> utf8, out bool present)
+    /// <summary>Reads the fields the index copies, in one pass, without decoding text; false when malformed.</summary>
+    internal static bool TryReadIndexFields(
+        ReadOnlySpan<byte> bytes, out long ticks, out byte action, out ReadOnlySpan<byte> professional, out bool hasProfessional,
+        out ReadOnlySpan<byte> patient, out bool hasPatient)
     {
-        utf8 = default;
-        present = false;
+        professional = patient = default;
+        hasProfessional = hasPatient = false;
         var reader = new EntryReader(bytes);
         if (!ReadFixed(ref reader, out ticks, out action, out _, out _, out _))
         {
             return false;
         }
 
-        for (var i = 0; i <= field; i++)
+        for (var i = 0; i <= PatientField; i++)
         {
-            if (!reader.TryReadText(out utf8, out present))
+            if (!reader.TryReadText(out var utf8, out var present))
             {
                 return false;
+            }
+
+            if (i == ProfessionalField)
+            {
+                professional = utf8;
+                hasProfessional = present;
+            }
+            else if (i == PatientField)
+            {
+                patient = utf8;
+                hasPatient = present;
             }
         }
 

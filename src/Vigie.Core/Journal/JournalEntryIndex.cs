@@ -27,19 +27,12 @@ public readonly record struct JournalEntryIndex(DateTimeOffset Time, JournalActi
     }
 
     /// <summary>True when these columns are the index of the encoded entry (false for malformed bytes).</summary>
-    public bool Matches(ReadOnlySpan<byte> encoded)
-    {
-        if (!JournalEntryEncoding.TryReadField(encoded, JournalEntryEncoding.ProfessionalField, out var ticks, out var action, out var professional, out var hasProfessional)
-            || ticks / TicksPerComparedUnit != Time.UtcTicks / TicksPerComparedUnit
-            || action != (int)Action
-            || !SameText(ProfessionalId, professional, hasProfessional))
-        {
-            return false;
-        }
-
-        return JournalEntryEncoding.TryReadField(encoded, JournalEntryEncoding.PatientField, out _, out _, out var patient, out var hasPatient)
-               && SameText(PatientId, patient, hasPatient);
-    }
+    public bool Matches(ReadOnlySpan<byte> encoded) =>
+        JournalEntryEncoding.TryReadIndexFields(encoded, out var ticks, out var action, out var professional, out var hasProfessional, out var patient, out var hasPatient)
+        && ticks / TicksPerComparedUnit == Time.UtcTicks / TicksPerComparedUnit
+        && action == (int)Action
+        && SameText(ProfessionalId, professional, hasProfessional)
+        && SameText(PatientId, patient, hasPatient);
 
     // The column must hold what the bytes decode to: a lone surrogate is written as U+FFFD (see the encoding).
     private static string? Indexed(string? value) => value switch
@@ -60,6 +53,12 @@ public readonly record struct JournalEntryIndex(DateTimeOffset Time, JournalActi
         if (utf8.Length > MaxLength * 3)
         {
             return column is null;
+        }
+
+        // Ids are ASCII in practice: compare without decoding (vectorised), and decode only otherwise.
+        if (column is not null && Ascii.Equals(utf8, column))
+        {
+            return true;
         }
 
         Span<char> chars = stackalloc char[MaxLength * 3];

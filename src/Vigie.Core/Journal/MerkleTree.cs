@@ -54,11 +54,7 @@ public static class MerkleTree
     public static MerkleHash Root(ReadOnlySpan<MerkleHash> leafHashes)
     {
         var builder = new FrontierBuilder();
-        foreach (var leaf in leafHashes)
-        {
-            builder.Append(leaf);
-        }
-
+        builder.AppendMany(leafHashes);
         return builder.Root();
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Vigie.Core.Journal;
@@ -11,7 +12,13 @@ internal sealed class VerificationRun : IDisposable
 {
     private readonly CheckpointKey _key;
     private readonly ECDsa _verifier;
+    // Below two chunks of this size a batch is checked on one thread: the hand-off would cost more than it saves.
+    private const int ParallelChunk = 1024;
+
     private readonly byte[] _sealKey;
+    private readonly SealHasher? _seals;
+    private MerkleHash[] _leafBuffer = [];
+    private byte[] _sealBuffer = [];
     private readonly List<Checkpoint> _beforeStart = [];
     private FrontierBuilder _builder = new();
     private (Checkpoint Checkpoint, StoredCheckpoint Stored)? _boundary;
@@ -34,9 +41,25 @@ internal sealed class VerificationRun : IDisposable
         _key = trust.Key;
         _verifier = trust.Key.CreateVerifier();
         _sealKey = trust.SealKey.ToArray();
+        _seals = _sealKey.Length > 0 ? new SealHasher(_sealKey) : null;
+    }
+
+    private enum Reason
+    {
+        None,
+        Sequence,
+        Malformed,
+        LeafHash,
+        Seal,
+        Index,
     }
 
     public bool IsClassifying => _suspect >= 0 && _fault is null;
+
+    /// <summary>The entry whose seal failed, while classifying.</summary>
+    public long Suspect => _suspect;
+
+    public long TreeSize => _builder.Size;
 
     /// <summary>A checkpoint at or below the first stored entry: pruned history, a retention boundary, or a sign of deleted entries.</summary>
     public bool BeforeStart(in StoredCheckpoint stored)
@@ -110,46 +133,140 @@ internal sealed class VerificationRun : IDisposable
         return true;
     }
 
-    public bool OnEntry(in StoredEntry stored)
+    /// <summary>
+    /// Checks a run of consecutive entries and appends them, comparing each checkpoint of
+    /// <paramref name="checkpoints"/> (sizes within the run, in order) when the tree reaches it. Each check runs
+    /// over the whole run in bulk, cut short at the first entry that failed an earlier check, so the fault
+    /// reported is the one a one-by-one pass would meet first.
+    /// </summary>
+    public bool OnBatch(StoredEntry[] batch, int count, ReadOnlySpan<StoredCheckpoint> checkpoints)
     {
-        var expected = _builder.Size;
-        if (stored.Sequence != expected)
+        var start = _builder.Size;
+        EnsureBuffers(count);
+        var leaves = _leafBuffer.AsSpan(0, count + 1);
+
+        // The per-entry checks are independent, so chunks run on all cores; the earliest failure across chunks wins.
+        var chunks = count >= 2 * ParallelChunk && Environment.ProcessorCount > 1 ? (count + ParallelChunk - 1) / ParallelChunk : 1;
+        var results = new (int Limit, Reason Reason)[chunks];
+        if (chunks == 1)
         {
-            return stored.Sequence > expected
-                ? Fail(new JournalFault(JournalFaultKind.EntryDeleted, expected, stored.Sequence, null, null,
-                    $"entries {expected} to {stored.Sequence - 1} are missing"))
-                : Fail(JournalFault.At(JournalFaultKind.EntryInserted, stored.Sequence,
-                    $"entry {stored.Sequence} appears twice or out of order"));
+            results[0] = CheckRange(batch, start, 0, count);
+        }
+        else
+        {
+            Parallel.For(0, chunks, c => results[c] = CheckRange(batch, start, c * ParallelChunk, Math.Min(count, (c + 1) * ParallelChunk)));
         }
 
-        var bytes = stored.Entry.Span;
-        if (!JournalEntryEncoding.IsWellFormed(bytes))
+        var (limit, reason) = (count, Reason.None);
+        foreach (var result in results)
         {
-            return Fail(JournalFault.At(JournalFaultKind.EntryMalformed, expected, $"entry {expected} is not a valid encoding (truncated or garbage)"));
+            if (result.Reason != Reason.None)
+            {
+                (limit, reason) = result;
+                break;
+            }
         }
 
-        var leaf = MerkleTree.HashLeaf(bytes);
-        if (!stored.LeafHash.IsEmpty && !(MerkleHash.TryRead(stored.LeafHash.Span, out var storedLeaf) && storedLeaf == leaf))
+        // Append up to each checkpoint in turn: a checkpoint at the fault's position is still compared first.
+        var appended = 0;
+        foreach (var checkpoint in checkpoints)
         {
-            return Fail(JournalFault.At(JournalFaultKind.EntryModified, expected, $"entry {expected} was modified: its stored leaf hash does not match its bytes"));
+            if (checkpoint.TreeSize > start + limit)
+            {
+                break;
+            }
+
+            var upTo = (int)Math.Max(appended, checkpoint.TreeSize - start);
+            _builder.AppendMany(leaves[appended..upTo]);
+            appended = upTo;
+            if (!OnCheckpoint(checkpoint))
+            {
+                _entriesChecked += appended;
+                return false;
+            }
         }
 
-        if (_sealKey.Length > 0 && !EntrySeal.IsValid(_sealKey, expected, leaf, stored.Seal.Span))
+        _builder.AppendMany(leaves[appended..limit]);
+        _entriesChecked += limit;
+        return reason == Reason.None || Fault(batch[limit], start + limit, reason, leaves[limit]);
+    }
+
+    // The checks of entries [from, to), each cut short at the first entry that failed an earlier one; returns the
+    // first failing entry and why, or (to, None).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (int Limit, Reason Reason) CheckRange(StoredEntry[] batch, long start, int from, int to)
+    {
+        var limit = to;
+        var reason = Reason.None;
+        for (var i = from; i < limit; i++)
         {
-            _suspect = expected;
-            _suspectLeaf = leaf;
-            _suspectSeal = stored.Seal.ToArray();
-            return false;
+            if (batch[i].Sequence != start + i)
+            {
+                (limit, reason) = (i, Reason.Sequence);
+            }
+            else if (!JournalEntryEncoding.IsWellFormed(batch[i].Entry.Span))
+            {
+                (limit, reason) = (i, Reason.Malformed);
+            }
         }
 
-        if (stored.Index is { } index && !index.Matches(bytes))
+        var leaves = _leafBuffer.AsSpan(from, limit - from);
+        BulkHashing.LeafHashes(batch.AsSpan(from, limit - from), leaves);
+        for (var i = from; i < limit; i++)
         {
-            return Fail(JournalFault.At(JournalFaultKind.IndexMismatch, expected, $"entry {expected}'s index columns (time, action, professional, patient) differ from its bytes"));
+            var stored = batch[i].LeafHash;
+            if (!stored.IsEmpty && !(MerkleHash.TryRead(stored.Span, out var storedLeaf) && storedLeaf == _leafBuffer[i]))
+            {
+                (limit, reason) = (i, Reason.LeafHash);
+            }
         }
 
-        _builder.Append(leaf);
-        _entriesChecked++;
-        return true;
+        if (_seals is not null && limit > from)
+        {
+            var seals = _sealBuffer.AsSpan(from * EntrySeal.Length, (limit - from) * EntrySeal.Length);
+            _seals.Compute(start + from, _leafBuffer.AsSpan(from, limit - from), seals);
+            for (var i = from; i < limit; i++)
+            {
+                if (!batch[i].Seal.Span.SequenceEqual(_sealBuffer.AsSpan(i * EntrySeal.Length, EntrySeal.Length)))
+                {
+                    (limit, reason) = (i, Reason.Seal);
+                }
+            }
+        }
+
+        for (var i = from; i < limit; i++)
+        {
+            if (batch[i].Index is { } index && !index.Matches(batch[i].Entry.Span))
+            {
+                (limit, reason) = (i, Reason.Index);
+            }
+        }
+
+        return (limit, reason);
+    }
+
+    private bool Fault(in StoredEntry stored, long expected, Reason reason, MerkleHash leaf)
+    {
+        switch (reason)
+        {
+            case Reason.Sequence:
+                return stored.Sequence > expected
+                    ? Fail(new JournalFault(JournalFaultKind.EntryDeleted, expected, stored.Sequence, null, null,
+                        $"entries {expected} to {stored.Sequence - 1} are missing"))
+                    : Fail(JournalFault.At(JournalFaultKind.EntryInserted, stored.Sequence,
+                        $"entry {stored.Sequence} appears twice or out of order"));
+            case Reason.Malformed:
+                return Fail(JournalFault.At(JournalFaultKind.EntryMalformed, expected, $"entry {expected} is not a valid encoding (truncated or garbage)"));
+            case Reason.LeafHash:
+                return Fail(JournalFault.At(JournalFaultKind.EntryModified, expected, $"entry {expected} was modified: its stored leaf hash does not match its bytes"));
+            case Reason.Seal:
+                _suspect = expected;
+                _suspectLeaf = leaf;
+                _suspectSeal = stored.Seal.ToArray();
+                return false;
+            default:
+                return Fail(JournalFault.At(JournalFaultKind.IndexMismatch, expected, $"entry {expected}'s index columns (time, action, professional, patient) differ from its bytes"));
+        }
     }
 
     /// <summary>After a seal failure: looks at a later entry for the one that belongs at the suspect's place. False once decided.</summary>
@@ -213,6 +330,16 @@ internal sealed class VerificationRun : IDisposable
         _lastGoodCheckpoint, _sealKey.Length > 0);
 
     public void Dispose() => _verifier.Dispose();
+
+    // Leaf hashes of the batch (plus one slot: the hash of the entry at the fault is kept for classification) and seals.
+    private void EnsureBuffers(int count)
+    {
+        if (_leafBuffer.Length < count + 1)
+        {
+            _leafBuffer = new MerkleHash[count + 1];
+            _sealBuffer = new byte[(count + 1) * EntrySeal.Length];
+        }
+    }
 
     private bool CompareRoot(Checkpoint checkpoint)
     {

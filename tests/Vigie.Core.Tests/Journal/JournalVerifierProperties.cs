@@ -255,6 +255,42 @@ public sealed class JournalVerifierProperties
         Assert.Equal(MerkleTree.Root(log.Leaves.ToArray()), log.Verify().Root);
     }
 
+    // Logs longer than one verification batch (4096 entries): faults at and around batch edges, checkpoints on them.
+    private static readonly Lazy<TestLog> LongLog = new(() => TestLog.Build(SampleEntries.Many(9000, 12), 4096));
+
+    [Fact]
+    public void LongLog_Verifies() =>
+        Assert.True(LongLog.Value.Verify() is { IsValid: true, TreeSize: 9000, CheckpointsChecked: 3, LastCheckpointSize: 9000 });
+
+    [Theory]
+    [InlineData(TamperKind.ReplaceWithLeafHash, 4095)]
+    [InlineData(TamperKind.ReplaceWithLeafHash, 4096)]
+    [InlineData(TamperKind.ReplaceWithLeafHash, 8999)]
+    [InlineData(TamperKind.DeleteAndRenumber, 4096)]
+    [InlineData(TamperKind.InsertAndRenumber, 1023)]
+    [InlineData(TamperKind.InsertAndRenumber, 1024)]
+    [InlineData(TamperKind.Swap, 2047)]
+    [InlineData(TamperKind.DeleteLeavingGap, 8191)]
+    [InlineData(TamperKind.ModifyBytes, 6000)]
+    public void LongLog_ChangeAtABatchEdge_IsNamed(TamperKind kind, int at)
+    {
+        var (rows, first) = Tampering.Apply(LongLog.Value.Entries, kind, at, 8500, 1);
+        var fault = JournalVerifier.Verify(rows, LongLog.Value.Checkpoints, TestLog.FullTrust).Fault;
+        Assert.NotNull(fault);
+        Assert.True(fault.IsExact, fault.ToString());
+        Assert.Equal(first, fault.Entry);
+    }
+
+    [Fact]
+    public void LongLog_WithThePublicKeyOnly_LocatesAChangeBetweenCheckpoints()
+    {
+        var (rows, _) = Tampering.Apply(LongLog.Value.Entries, TamperKind.ReplaceWithLeafHash, 5000, 0, 1);
+        var fault = JournalVerifier.Verify(rows, LongLog.Value.Checkpoints, TestLog.PublicTrust).Fault;
+        Assert.Equal(JournalFaultKind.RootMismatch, fault!.Kind);
+        Assert.Equal(4096, fault.Entry);
+        Assert.Equal(8192, fault.RangeEnd);
+    }
+
     // What pruning leaves: the entries from b, a boundary checkpoint at b carrying the frontier, the checkpoints after b.
     private static (List<StoredEntry> Entries, List<StoredCheckpoint> Checkpoints) Prune(TestLog log, int b)
     {

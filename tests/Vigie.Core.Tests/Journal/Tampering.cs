@@ -3,7 +3,7 @@ using Vigie.Core.Journal;
 namespace Vigie.Core.Tests.Journal;
 
 /// <summary>One change an attacker with write access to the database (but not the key file) can make to the stored rows.</summary>
-internal enum TamperKind
+public enum TamperKind
 {
     /// <summary>Bytes changed in place, stored leaf hash left alone.</summary>
     ModifyBytes,
