@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vigie.Storage.Journal;
 using Vigie.Storage.Registry;
 
 namespace Vigie.Storage;
@@ -15,6 +16,10 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : D
     public DbSet<DuplicateCandidateRow> DuplicateCandidates => Set<DuplicateCandidateRow>();
     public DbSet<MergeEventRow> MergeEvents => Set<MergeEventRow>();
     public DbSet<MatchModelRow> MatchModels => Set<MatchModelRow>();
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+    public DbSet<JournalCheckpointRow> JournalCheckpoints => Set<JournalCheckpointRow>();
+    public DbSet<JournalNodeRow> JournalNodes => Set<JournalNodeRow>();
+    public DbSet<JournalStateRow> JournalState => Set<JournalStateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

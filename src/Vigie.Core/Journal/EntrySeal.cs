@@ -54,6 +54,14 @@ public static class EntrySeal
         return seal;
     }
 
+    /// <summary>The seals of entries <paramref name="firstSequence"/> onwards, computed eight at a time: seal i is at bytes [16i, 16i + 16).</summary>
+    public static byte[] ComputeMany(ReadOnlySpan<byte> key, long firstSequence, ReadOnlySpan<MerkleHash> leafHashes)
+    {
+        var seals = new byte[leafHashes.Length * Length];
+        new SealHasher(key).Compute(firstSequence, leafHashes, seals);
+        return seals;
+    }
+
     /// <summary>True when <paramref name="seal"/> is the seal of entry <paramref name="sequence"/> with this leaf hash (constant-time comparison).</summary>
     public static bool IsValid(ReadOnlySpan<byte> key, long sequence, in MerkleHash leafHash, ReadOnlySpan<byte> seal)
     {

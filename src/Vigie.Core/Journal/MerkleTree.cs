@@ -50,6 +50,21 @@ public static class MerkleTree
         return new MerkleHash(hash);
     }
 
+    /// <summary>The leaf hashes of many entries, computed eight at a time (much faster than one <see cref="HashLeaf"/> call each).</summary>
+    public static MerkleHash[] HashLeaves(IReadOnlyList<byte[]> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var stored = new StoredEntry[entries.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = new StoredEntry(i, entries[i]);
+        }
+
+        var leaves = new MerkleHash[stored.Length];
+        BulkHashing.LeafHashes(stored, leaves);
+        return leaves;
+    }
+
     /// <summary>The root of the tree over these leaf hashes (the empty root for none), in O(n) time and O(log n) space.</summary>
     public static MerkleHash Root(ReadOnlySpan<MerkleHash> leafHashes)
     {
