@@ -110,8 +110,8 @@ public sealed class JournalSigningKey : IDisposable
     private static void Create(string path)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var temp = path + "." + Path.GetRandomFileName() + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -79,12 +79,9 @@ public sealed class JournalWriter : IAsyncDisposable
     private Task<JournalReceipt> Enqueue(IReadOnlyList<JournalEntry> entries, bool force)
     {
         var pending = new PendingAppend(entries, force);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(JournalWriter), "The journal writer is stopped");
-        }
-
-        return pending.Completion.Task;
+        return _queue.Writer.TryWrite(pending)
+            ? pending.Completion.Task
+            : Task.FromException<JournalReceipt>(new ObjectDisposedException(nameof(JournalWriter), "The journal writer is stopped"));
     }
 
     private async Task WriteLoopAsync()
