@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Storage.Access;
+using Vigie.Storage.Journal;
 using Vigie.Storage.Registry;
 
 namespace Vigie.Storage;
@@ -19,6 +20,10 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : D
     public DbSet<ProfessionalRow> Professionals => Set<ProfessionalRow>();
     public DbSet<BreakTheGlassRow> BreakTheGlass => Set<BreakTheGlassRow>();
     public DbSet<ContactDisclosureRow> ContactDisclosures => Set<ContactDisclosureRow>();
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+    public DbSet<JournalCheckpointRow> JournalCheckpoints => Set<JournalCheckpointRow>();
+    public DbSet<JournalNodeRow> JournalNodes => Set<JournalNodeRow>();
+    public DbSet<JournalStateRow> JournalState => Set<JournalStateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -378,6 +378,140 @@ namespace Vigie.Storage.Postgres.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalCheckpointRow", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Frontier")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("character varying(16384)");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TreeSize");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("journal_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalEntryRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProfessionalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("PatientId", "Time");
+
+                    b.HasIndex("ProfessionalId", "Time");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalNodeRow", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("NodeIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "NodeIndex");
+
+                    b.ToTable("journal_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("LastCheckpointAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastCheckpointSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PrunedBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerifierKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("journal_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Frontier = new byte[0],
+                            Generation = 0L,
+                            LastCheckpointSize = 0L,
+                            PrunedBefore = 0L,
+                            TreeSize = 0L
+                        });
+                });
+
             modelBuilder.Entity("Vigie.Storage.Registry.BlockingKeyRow", b =>
                 {
                     b.Property<long>("Key")

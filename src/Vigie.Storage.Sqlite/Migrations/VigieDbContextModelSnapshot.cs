@@ -367,6 +367,140 @@ namespace Vigie.Storage.Sqlite.Migrations
                     b.ToTable("professionals", (string)null);
                 });
 
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalCheckpointRow", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Frontier")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(16384)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TreeSize");
+
+                    b.HasIndex("Time");
+
+                    b.ToTable("journal_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalEntryRow", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Entry")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("LeafHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PatientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("PatientId", "Time");
+
+                    b.HasIndex("ProfessionalId", "Time");
+
+                    b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalNodeRow", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "NodeIndex");
+
+                    b.ToTable("journal_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Vigie.Storage.Journal.JournalStateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckpointAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastCheckpointSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrunedBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifierKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("journal_state", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Frontier = new byte[0],
+                            Generation = 0L,
+                            LastCheckpointSize = 0L,
+                            PrunedBefore = 0L,
+                            TreeSize = 0L
+                        });
+                });
+
             modelBuilder.Entity("Vigie.Storage.Registry.BlockingKeyRow", b =>
                 {
                     b.Property<long>("Key")

@@ -1,0 +1,203 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigie.Core.Journal;
+
+namespace Vigie.Storage.Journal;
+
+/// <summary>
+/// The process's journal writer: requests hand it their entries and wait until those are durable. Appends that
+/// arrive while a transaction commits are grouped into the next one (group commit), so the commit latency of the
+/// disk is paid once per group, not per request: that is what makes tens of thousands of durable entries a second
+/// possible on a single SQLite file. It also signs a checkpoint at least every <see cref="JournalWriterOptions.CheckpointInterval"/>
+/// while entries arrive (and once more after they stop), and hands each checkpoint to the witnesses.
+/// </summary>
+/// <remarks>
+/// Fail closed: when a transaction fails, every request in it gets the exception, and the host answers 503.
+/// One writer per process; several processes (nodes on one PostgreSQL) each run their own and queue on the
+/// journal lock.
+/// </remarks>
+public sealed class JournalWriter : IAsyncDisposable
+{
+    private readonly Func<VigieDbContext> _newContext;
+    private readonly JournalSigningKey _key;
+    private readonly TimeProvider _clock;
+    private readonly JournalWriterOptions _options;
+    private readonly IReadOnlyList<ICheckpointWitness> _witnesses;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Capacity one, dropping the oldest: a slow witness gets the latest checkpoint, which implies all earlier ones.
+    private readonly Channel<SignedCheckpoint> _toWitness = Channel.CreateBounded<SignedCheckpoint>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    private readonly Task _writing;
+    private readonly Task _witnessing;
+
+    public JournalWriter(
+        Func<VigieDbContext> newContext,
+        JournalSigningKey key,
+        TimeProvider clock,
+        JournalWriterOptions? options = null,
+        IEnumerable<ICheckpointWitness>? witnesses = null,
+        ILogger<JournalWriter>? logger = null)
+    {
+        _newContext = newContext;
+        _key = key;
+        _clock = clock;
+        _options = options ?? new JournalWriterOptions();
+        _witnesses = [.. witnesses ?? []];
+        _logger = logger ?? NullLogger<JournalWriter>.Instance;
+        _writing = Task.Run(WriteLoopAsync);
+        _witnessing = Task.Run(WitnessLoopAsync);
+    }
+
+    /// <summary>
+    /// Completes once the entries are durable (committed with fsync), in order and without gaps. Throws when the
+    /// journal cannot be written: the caller must then not send the data (fail closed). Cancelling stops the
+    /// wait, not the write: entries already handed over may still be journaled.
+    /// </summary>
+    public Task<JournalReceipt> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return Enqueue(entries, force: false).WaitAsync(ct);
+    }
+
+    /// <summary>Signs a checkpoint of everything appended so far, if anything is not yet covered (shutdown, tests, before a prune).</summary>
+    public async Task<SignedCheckpoint?> CheckpointAsync(CancellationToken ct = default) =>
+        (await Enqueue([], force: true).WaitAsync(ct).ConfigureAwait(false)).Checkpoint;
+
+    /// <summary>Stops taking entries, writes what is queued, signs a last checkpoint and delivers it to the witnesses.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writing.ConfigureAwait(false);
+        _toWitness.Writer.TryComplete();
+        await _witnessing.ConfigureAwait(false);
+    }
+
+    private Task<JournalReceipt> Enqueue(IReadOnlyList<JournalEntry> entries, bool force)
+    {
+        var pending = new PendingAppend(entries, force);
+        return _queue.Writer.TryWrite(pending)
+            ? pending.Completion.Task
+            : Task.FromException<JournalReceipt>(new ObjectDisposedException(nameof(JournalWriter), "The journal writer is stopped"));
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingAppend>();
+        var uncovered = false;
+        while (true)
+        {
+            var ready = await WaitForWorkAsync(reader, uncovered).ConfigureAwait(false);
+            if (!ready && reader.Completion.IsCompleted)
+            {
+                if (uncovered)
+                {
+                    await WriteAsync([], force: true).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            // Take what is queued now, up to the batch limit: these are the appends that arrived during the last commit.
+            batch.Clear();
+            var count = 0;
+            var force = false;
+            while ((count < _options.MaxBatchEntries || batch.Count == 0) && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                count += pending.Entries.Count;
+                force |= pending.Force;
+            }
+
+            // An empty batch is the checkpoint timer: the appender signs if the last checkpoint is old enough.
+            var result = await WriteAsync(batch, force).ConfigureAwait(false);
+            if (result is not null)
+            {
+                uncovered = result.Checkpoint is null && (count > 0 || uncovered);
+            }
+        }
+    }
+
+    // True when appends are queued; false when the channel is completed and empty, or when the checkpoint timer
+    // fires while entries are not yet covered by a checkpoint.
+    private async Task<bool> WaitForWorkAsync(ChannelReader<PendingAppend> reader, bool uncovered)
+    {
+        if (!uncovered)
+        {
+            return await reader.WaitToReadAsync().ConfigureAwait(false);
+        }
+
+        using var timer = new CancellationTokenSource(_options.CheckpointInterval, _clock);
+        try
+        {
+            return await reader.WaitToReadAsync(timer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task<JournalAppendResult?> WriteAsync(List<PendingAppend> batch, bool force)
+    {
+        var entries = batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)];
+        try
+        {
+            var db = _newContext();
+            await using (db.ConfigureAwait(false))
+            {
+                var result = await new JournalAppender(db, _key, _clock, _options.CheckpointInterval)
+                    .AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
+                var sequence = result.FirstSequence;
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult(new JournalReceipt(sequence, pending.Entries.Count, result.Checkpoint));
+                    sequence += pending.Entries.Count;
+                }
+
+                if (result.Checkpoint is { } checkpoint && _witnesses.Count > 0)
+                {
+                    _toWitness.Writer.TryWrite(checkpoint);
+                }
+
+                return result;
+            }
+        }
+#pragma warning disable CA1031 // Any failure of the transaction fails the requests in it (fail closed); the loop must survive for the next batch.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogMessages.JournalAppendFailed(_logger, entries.Count, exception.GetType().Name, exception);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+
+            return null;
+        }
+    }
+
+    private async Task WitnessLoopAsync()
+    {
+        await foreach (var checkpoint in _toWitness.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            foreach (var witness in _witnesses)
+            {
+                try
+                {
+                    await witness.SubmitAsync(checkpoint, CancellationToken.None).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A witness that is down must not stop the journal; the next checkpoint is retried.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    LogMessages.WitnessFailed(_logger, checkpoint.Checkpoint.TreeSize, witness.GetType().Name, exception.GetType().Name);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Vigie.Storage.Journal;
+
+/// <summary>Tuning of <see cref="JournalWriter"/>.</summary>
+public sealed class JournalWriterOptions
+{
+    /// <summary>The longest time between checkpoints while entries are being appended (the issue asks for at most a second).</summary>
+    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most entries grouped into one transaction (a single larger request still goes through alone).</summary>
+    public int MaxBatchEntries { get; init; } = 5_000;
+}

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Core.Journal;
+using Vigie.Storage.Journal;
+using Vigie.Testing;
+
+namespace Vigie.Storage.Tests.Journal;
+
+/// <summary>Group commit, checkpoint cadence and concurrency of the journal writer, on both providers.</summary>
+public sealed class JournalWriterTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ConcurrentAppends_GetDisjointContiguousSequences_AndTheLogVerifies(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var receipts = new List<JournalReceipt>();
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System))
+        {
+            var tasks = Enumerable.Range(0, 200).Select(r => writer.AppendAsync(Journals.Entries(10, r * 10))).ToList();
+            receipts.AddRange(await Task.WhenAll(tasks));
+        }
+
+        // Each request's entries are contiguous, and together they cover 0..1999 exactly once.
+        var covered = receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => (long)i), covered);
+        await using var db = database.NewContext();
+        foreach (var receipt in receipts.Take(20))
+        {
+            var rows = await db.JournalEntries.Where(e => e.Sequence >= receipt.FirstSequence && e.Sequence < receipt.FirstSequence + receipt.Count)
+                .OrderBy(e => e.Sequence).Select(e => e.Entry).ToListAsync();
+            var requestIds = rows.Select(r => JournalEntryEncoding.Decode(r).Value.Request.RequestId).ToList();
+            Assert.Equal(10, requestIds.Distinct().Count());
+        }
+
+        var result = await Journals.VerifyAsync(database, key);
+        Assert.True(result.IsValid, result.Fault?.ToString());
+        Assert.Equal(2000, result.LastCheckpointSize); // the writer signs a last checkpoint when it stops
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoNodes_WritingTheSameDatabase_KeepOneConsistentLog(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var nodeA = new JournalWriter(database.NewContext, key, TimeProvider.System, new JournalWriterOptions { CheckpointInterval = TimeSpan.FromMilliseconds(20) });
+        var nodeB = new JournalWriter(database.NewContext, key, TimeProvider.System, new JournalWriterOptions { CheckpointInterval = TimeSpan.FromMilliseconds(20) });
+        var tasks = Enumerable.Range(0, 300).Select(r => (r % 2 == 0 ? nodeA : nodeB).AppendAsync(Journals.Entries(5, r * 5))).ToList();
+        var receipts = await Task.WhenAll(tasks);
+        await nodeA.DisposeAsync();
+        await nodeB.DisposeAsync();
+
+        Assert.Equal(Enumerable.Range(0, 1500).Select(i => (long)i),
+            receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order());
+        var result = await Journals.VerifyAsync(database, key);
+        Assert.True(result.IsValid, result.Fault?.ToString());
+        Assert.Equal(1500, result.TreeSize);
+        Assert.True(result.CheckpointsChecked >= 2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task UnderLoad_ACheckpointIsSignedAtLeastEverySecond(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var clock = Journals.Clock();
+        await using var writer = new JournalWriter(database.NewContext, key, clock);
+        var checkpoints = new List<long>();
+        for (var second = 0; second < 5; second++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var receipt = await writer.AppendAsync(Journals.Entries(3, (second * 12) + (i * 3)));
+                if (receipt.Checkpoint is { } checkpoint)
+                {
+                    checkpoints.Add(checkpoint.Checkpoint.TreeSize);
+                }
+
+                clock.Advance(TimeSpan.FromMilliseconds(250));
+            }
+        }
+
+        // One per simulated second: at 3 entries (the first append), then every 4 appends.
+        Assert.Equal([3, 15, 27, 39, 51], checkpoints);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AfterTheLastAppend_TheTimerSignsACheckpointCoveringIt(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var clock = Journals.Clock();
+        var witnessPath = Path.Combine(database.DataDirectory, "witness.txt");
+        await using var writer = new JournalWriter(database.NewContext, key, clock, witnesses: [new FileCheckpointWitness(witnessPath)]);
+        await writer.AppendAsync(Journals.Entries(2));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Null((await writer.AppendAsync(Journals.Entries(2, 2))).Checkpoint);
+
+        // No more traffic: once the interval has passed, the writer's timer covers entries 2 and 3. (The clock moves
+        // on while waiting because the writer arms its timer just after the append returns.)
+        await WaitUntilAsync(async () =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(500));
+            await using var db = database.NewContext();
+            return await db.JournalCheckpoints.AnyAsync(c => c.TreeSize == 4);
+        });
+        await WaitUntilAsync(() => Task.FromResult(FileCheckpointWitness.ReadAll(witnessPath).Any(c => c.TreeSize == 4)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WhenTheJournalCannotBeWritten_AppendFails_AndLaterAppendsRecover(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        await using var writer = new JournalWriter(database.NewContext, key, TimeProvider.System);
+        await writer.AppendAsync(Journals.Entries(2));
+
+        await Journals.ExecuteAsync(database, $"ALTER TABLE journal_entries RENAME TO journal_entries_away");
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.AppendAsync(Journals.Entries(2, 2)));
+        await Journals.ExecuteAsync(database, $"ALTER TABLE journal_entries_away RENAME TO journal_entries");
+
+        var receipt = await writer.AppendAsync(Journals.Entries(2, 4));
+        Assert.Equal(2, receipt.FirstSequence);
+    }
+
+    [Fact]
+    public async Task AppendAfterDispose_Throws()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var key = Journals.Key(database);
+        var writer = new JournalWriter(database.NewContext, key, TimeProvider.System);
+        await writer.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.AppendAsync(Journals.Entries(1)));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("condition not met within 5 s");
+    }
+}
