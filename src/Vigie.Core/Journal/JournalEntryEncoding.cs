@@ -54,7 +54,7 @@ public static class JournalEntryEncoding
     public static byte[] Encode(JournalEntry entry)
     {
         var bytes = new byte[GetByteCount(entry)];
-        Encode(entry, bytes);
+        Write(entry, bytes);
         return bytes;
     }
 
@@ -68,6 +68,11 @@ public static class JournalEntryEncoding
             throw new ArgumentException($"the entry needs {needed} bytes", nameof(destination));
         }
 
+        return Write(entry, destination);
+    }
+
+    private static int Write(JournalEntry entry, Span<byte> destination)
+    {
         var writer = new EntryWriter(destination);
         writer.WriteByte(Version);
         writer.WriteInt64(entry.Time.UtcTicks);

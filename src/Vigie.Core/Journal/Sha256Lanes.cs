@@ -58,14 +58,8 @@ internal static class Sha256Lanes
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compress(Span<Vector256<uint>> state, ReadOnlySpan<byte> blocks, int activeLanes = 0xFF)
     {
-        var words = MemoryMarshal.Cast<byte, uint>(blocks[..(Width * BlockBytes)]);
         Span<Vector256<uint>> w = stackalloc Vector256<uint>[16];
-        for (var t = 0; t < 16; t++)
-        {
-            w[t] = Vector256.Create(
-                Be(words[t]), Be(words[16 + t]), Be(words[32 + t]), Be(words[48 + t]),
-                Be(words[64 + t]), Be(words[80 + t]), Be(words[96 + t]), Be(words[112 + t]));
-        }
+        LoadWords(blocks, w);
 
         Vector256<uint> a = state[0], b = state[1], c = state[2], d = state[3];
         Vector256<uint> e = state[4], f = state[5], g = state[6], h = state[7];
@@ -122,6 +116,69 @@ internal static class Sha256Lanes
         state[6] = Vector256.ConditionalSelect(keep, state[6] + g, state[6]);
         state[7] = Vector256.ConditionalSelect(keep, state[7] + h, state[7]);
     }
+
+    /// <summary>
+    /// Reads the eight blocks (lane-major) into sixteen vectors of big-endian words (word-major): w[t] holds word t
+    /// of every lane. With AVX2, two 8×8 transposes by unpack and permute, then a byte shuffle per vector; otherwise
+    /// word by word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LoadWords(ReadOnlySpan<byte> blocks, Span<Vector256<uint>> w)
+    {
+        var words = MemoryMarshal.Cast<byte, uint>(blocks[..(Width * BlockBytes)]);
+        if (Avx2.IsSupported && BitConverter.IsLittleEndian)
+        {
+            var swap = Vector256.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
+            for (var half = 0; half < 2; half++)
+            {
+                var r0 = Vector256.Create<uint>(words[(half * 8)..]);
+                var r1 = Vector256.Create<uint>(words[(16 + (half * 8))..]);
+                var r2 = Vector256.Create<uint>(words[(32 + (half * 8))..]);
+                var r3 = Vector256.Create<uint>(words[(48 + (half * 8))..]);
+                var r4 = Vector256.Create<uint>(words[(64 + (half * 8))..]);
+                var r5 = Vector256.Create<uint>(words[(80 + (half * 8))..]);
+                var r6 = Vector256.Create<uint>(words[(96 + (half * 8))..]);
+                var r7 = Vector256.Create<uint>(words[(112 + (half * 8))..]);
+                var t0 = Avx2.UnpackLow(r0, r1);
+                var t1 = Avx2.UnpackHigh(r0, r1);
+                var t2 = Avx2.UnpackLow(r2, r3);
+                var t3 = Avx2.UnpackHigh(r2, r3);
+                var t4 = Avx2.UnpackLow(r4, r5);
+                var t5 = Avx2.UnpackHigh(r4, r5);
+                var t6 = Avx2.UnpackLow(r6, r7);
+                var t7 = Avx2.UnpackHigh(r6, r7);
+                var u0 = Avx2.UnpackLow(t0.AsUInt64(), t2.AsUInt64()).AsUInt32();
+                var u1 = Avx2.UnpackHigh(t0.AsUInt64(), t2.AsUInt64()).AsUInt32();
+                var u2 = Avx2.UnpackLow(t1.AsUInt64(), t3.AsUInt64()).AsUInt32();
+                var u3 = Avx2.UnpackHigh(t1.AsUInt64(), t3.AsUInt64()).AsUInt32();
+                var u4 = Avx2.UnpackLow(t4.AsUInt64(), t6.AsUInt64()).AsUInt32();
+                var u5 = Avx2.UnpackHigh(t4.AsUInt64(), t6.AsUInt64()).AsUInt32();
+                var u6 = Avx2.UnpackLow(t5.AsUInt64(), t7.AsUInt64()).AsUInt32();
+                var u7 = Avx2.UnpackHigh(t5.AsUInt64(), t7.AsUInt64()).AsUInt32();
+                var o = half * 8;
+                w[o] = Swap(Avx2.Permute2x128(u0, u4, 0x20), swap);
+                w[o + 1] = Swap(Avx2.Permute2x128(u1, u5, 0x20), swap);
+                w[o + 2] = Swap(Avx2.Permute2x128(u2, u6, 0x20), swap);
+                w[o + 3] = Swap(Avx2.Permute2x128(u3, u7, 0x20), swap);
+                w[o + 4] = Swap(Avx2.Permute2x128(u0, u4, 0x31), swap);
+                w[o + 5] = Swap(Avx2.Permute2x128(u1, u5, 0x31), swap);
+                w[o + 6] = Swap(Avx2.Permute2x128(u2, u6, 0x31), swap);
+                w[o + 7] = Swap(Avx2.Permute2x128(u3, u7, 0x31), swap);
+            }
+
+            return;
+        }
+
+        for (var t = 0; t < 16; t++)
+        {
+            w[t] = Vector256.Create(
+                Be(words[t]), Be(words[16 + t]), Be(words[32 + t]), Be(words[48 + t]),
+                Be(words[64 + t]), Be(words[80 + t]), Be(words[96 + t]), Be(words[112 + t]));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Swap(Vector256<uint> value, Vector256<byte> mask) => Avx2.Shuffle(value.AsByte(), mask).AsUInt32();
 
     /// <summary>Writes lane <paramref name="lane"/>'s digest (big-endian words) into 32 bytes.</summary>
     public static void Digest(ReadOnlySpan<Vector256<uint>> state, int lane, Span<byte> destination)

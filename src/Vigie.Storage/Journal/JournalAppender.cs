@@ -15,6 +15,16 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
     public async Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, bool forceCheckpoint, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);
+
+        // Encoding and leaf hashes do not depend on the log's state: done before taking the lock, so the lock is
+        // held only for what does (sequence numbers, seals, nodes, the checkpoint) and for the database work.
+        var bytes = new byte[entries.Count][];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = JournalEntryEncoding.Encode(entries[i]);
+        }
+
+        var leaves = MerkleTree.HashLeaves(bytes);
         var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -33,7 +43,7 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
             }
 
             var first = state.TreeSize;
-            var (rows, leaves) = Encode(entries, first);
+            var rows = Rows(entries, bytes, leaves, first);
             var nodes = new List<JournalNodeRow>();
             var grown = frontier.Value.Append(leaves, JournalNodeRow.MinLevel, (id, hash) =>
                 nodes.Add(new JournalNodeRow { Level = id.Level, NodeIndex = id.Index, Hash = hash.ToArray() }));
@@ -76,15 +86,8 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
         Frontier = frontier,
     };
 
-    private (JournalEntryRow[] Rows, MerkleHash[] Leaves) Encode(IReadOnlyList<JournalEntry> entries, long first)
+    private JournalEntryRow[] Rows(IReadOnlyList<JournalEntry> entries, byte[][] bytes, MerkleHash[] leaves, long first)
     {
-        var bytes = new byte[entries.Count][];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] = JournalEntryEncoding.Encode(entries[i]);
-        }
-
-        var leaves = MerkleTree.HashLeaves(bytes);
         var seals = EntrySeal.ComputeMany(key.SealKey.Span, first, leaves);
         var rows = new JournalEntryRow[bytes.Length];
         for (var i = 0; i < rows.Length; i++)
@@ -103,6 +106,6 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
             };
         }
 
-        return (rows, leaves);
+        return rows;
     }
 }

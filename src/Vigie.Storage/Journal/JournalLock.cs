@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Vigie.Storage.Journal;
 
 /// <summary>
-/// The journal's single-writer lock: an UPDATE of the state row as the transaction's first statement. On PostgreSQL
+/// The journal's single-writer lock: an UPDATE of the state row, returning it, as the transaction's first statement
+/// (one round trip; both SQLite ≥ 3.35 and PostgreSQL support RETURNING). On PostgreSQL
 /// that takes the row's exclusive lock until commit or rollback, so appenders and pruners on other nodes wait their
 /// turn, and (under READ COMMITTED) the state read right after sees the previous holder's commit. On SQLite the
 /// transaction already holds the database's write lock (BEGIN IMMEDIATE), and the same statement is harmless.
@@ -20,15 +21,14 @@ internal static class JournalLock
             throw new InvalidOperationException("The journal lock is taken inside a transaction");
         }
 
+        // Not composed further, so EF sends it as written; the names are the model's (a test pins them).
         var locked = await db.JournalState
-            .Where(s => s.Id == JournalStateRow.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Generation, x => x.Generation + 1), ct)
+            .FromSql($"UPDATE journal_state SET \"Generation\" = \"Generation\" + 1 WHERE \"Id\" = {JournalStateRow.SingletonId} RETURNING *")
+            .AsNoTracking()
+            .ToListAsync(ct)
             .ConfigureAwait(false);
-        if (locked != 1)
-        {
-            throw new InvalidOperationException("The journal state row is missing: are the migrations applied?");
-        }
-
-        return await db.JournalState.AsNoTracking().SingleAsync(s => s.Id == JournalStateRow.SingletonId, ct).ConfigureAwait(false);
+        return locked.Count == 1
+            ? locked[0]
+            : throw new InvalidOperationException("The journal state row is missing: are the migrations applied?");
     }
 }
