@@ -3,7 +3,7 @@ namespace Vigie.Storage.Journal;
 /// <summary>
 /// The journal's single state row (Id 1, created by the migration). Every append and prune starts by updating it,
 /// which takes its row lock: writers on several nodes sharing PostgreSQL queue on that lock, so the log has one
-/// writer at a time (see docs/decisions/0005-journal.md).
+/// writer at a time (see docs/decisions/0006-journal.md).
 /// </summary>
 public sealed class JournalStateRow
 {
