@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Vigie.Core.Identity;
 
 namespace Vigie.Core.Tests;
@@ -11,9 +9,6 @@ namespace Vigie.Core.Tests;
 /// </summary>
 public sealed class IdentityTypesAreImmutableTests
 {
-    private const BindingFlags Declared =
-        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-
     public static TheoryData<string> IdentityTypes() => TypesIn("Vigie.Core.Identity");
 
     private static TheoryData<string> TypesIn(string ns)
@@ -47,7 +42,7 @@ public sealed class IdentityTypesAreImmutableTests
     public void PublicIdentityType_IsImmutable(string typeName)
     {
         var type = typeof(NameNormalizer).Assembly.GetType(typeName, throwOnError: true)!;
-        Assert.Empty(Violations(type));
+        Assert.Empty(Immutability.Violations(type));
     }
 
     // The check itself must bite: a class with a setter, a mutable struct and a record with a settable property fail it.
@@ -57,59 +52,7 @@ public sealed class IdentityTypesAreImmutableTests
     [InlineData(typeof(RecordWithSetter))]
     [InlineData(typeof(OpenRecord))]
     [InlineData(typeof(StaticWithState))]
-    public void ImmutabilityCheck_RejectsMutableShapes(Type type) => Assert.NotEmpty(Violations(type));
-
-    private static List<string> Violations(Type type)
-    {
-        var violations = new List<string>();
-        if (type.IsEnum)
-        {
-            return violations;
-        }
-
-        var isStatic = type.IsAbstract && type.IsSealed;
-        if (isStatic)
-        {
-            violations.AddRange(type.GetFields(Declared)
-                .Where(f => !f.IsLiteral && !f.IsInitOnly)
-                .Select(f => $"static field {f.Name} is mutable"));
-            return violations;
-        }
-
-        if (type.IsValueType)
-        {
-            if (!type.IsDefined(typeof(IsReadOnlyAttribute), inherit: false))
-            {
-                violations.Add("a struct must be a readonly struct");
-            }
-        }
-        else if (type.GetMethod("<Clone>$") is null)
-        {
-            violations.Add("a class must be a record (or a static class)");
-        }
-        else if (!type.IsSealed)
-        {
-            violations.Add("a record must be sealed, or a subclass could add mutable state");
-        }
-
-        violations.AddRange(type.GetFields(Declared)
-            .Where(f => !f.IsLiteral && !f.IsInitOnly)
-            .Select(f => $"field {f.Name} is not readonly"));
-
-        violations.AddRange(type.GetProperties(Declared)
-            .Where(p => p.SetMethod is { } setter
-                        && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
-            .Select(p => $"property {p.Name} has a setter other than init"));
-
-        violations.AddRange(type.GetProperties(Declared)
-            .Where(p => p.GetMethod is { IsPublic: true } && (p.PropertyType.IsArray || IsMutableCollection(p.PropertyType)))
-            .Select(p => $"property {p.Name} exposes a mutable collection"));
-
-        return violations;
-    }
-
-    private static bool IsMutableCollection(Type type) =>
-        type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
+    public void ImmutabilityCheck_RejectsMutableShapes(Type type) => Assert.NotEmpty(Immutability.Violations(type));
 
     private sealed class MutableClass
     {

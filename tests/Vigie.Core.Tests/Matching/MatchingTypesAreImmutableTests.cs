@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using Vigie.Core.Matching;
 
 namespace Vigie.Core.Tests.Matching;
@@ -11,9 +9,6 @@ namespace Vigie.Core.Tests.Matching;
 /// </summary>
 public sealed class MatchingTypesAreImmutableTests
 {
-    private const BindingFlags Declared =
-        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-
     public static TheoryData<string> MatchingTypes()
     {
         var data = new TheoryData<string>();
@@ -35,7 +30,7 @@ public sealed class MatchingTypesAreImmutableTests
     public void PublicMatchingType_IsImmutable(string typeName)
     {
         var type = typeof(MatchModel).Assembly.GetType(typeName, throwOnError: true)!;
-        Assert.Empty(Violations(type));
+        Assert.Empty(Immutability.Violations(type));
     }
 
     [Theory]
@@ -44,43 +39,7 @@ public sealed class MatchingTypesAreImmutableTests
     [InlineData(typeof(RecordWithSetter))]
     [InlineData(typeof(StaticWithState))]
     [InlineData(typeof(RecordWithArray))]
-    public void ImmutabilityCheck_RejectsMutableShapes(Type type) => Assert.NotEmpty(Violations(type));
-
-    private static List<string> Violations(Type type)
-    {
-        var violations = new List<string>();
-        if (type.IsEnum)
-        {
-            return violations;
-        }
-
-        if (type.IsAbstract && type.IsSealed)
-        {
-            violations.AddRange(type.GetFields(Declared).Where(f => !f.IsLiteral && !f.IsInitOnly).Select(f => $"static field {f.Name} is mutable"));
-            return violations;
-        }
-
-        if (type.IsValueType && !type.IsDefined(typeof(IsReadOnlyAttribute), inherit: false))
-        {
-            violations.Add("a struct must be a readonly struct");
-        }
-        else if (!type.IsValueType && (type.GetMethod("<Clone>$") is null || !type.IsSealed))
-        {
-            violations.Add("a class must be a sealed record (or a static class)");
-        }
-
-        violations.AddRange(type.GetFields(Declared).Where(f => !f.IsLiteral && !f.IsInitOnly).Select(f => $"field {f.Name} is not readonly"));
-        violations.AddRange(type.GetProperties(Declared)
-            .Where(p => p.SetMethod is { } setter && !setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit)))
-            .Select(p => $"property {p.Name} has a setter other than init"));
-        violations.AddRange(type.GetProperties(Declared)
-            .Where(p => p.GetMethod is { IsPublic: true } && (p.PropertyType.IsArray || IsMutableCollection(p.PropertyType)))
-            .Select(p => $"property {p.Name} exposes a mutable collection"));
-        return violations;
-    }
-
-    private static bool IsMutableCollection(Type type) =>
-        type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>));
+    public void ImmutabilityCheck_RejectsMutableShapes(Type type) => Assert.NotEmpty(Immutability.Violations(type));
 
     private sealed class MutableClass
     {
