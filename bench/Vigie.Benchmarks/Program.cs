@@ -8,9 +8,34 @@ if (args.Length > 0 && args[0] == "registry")
     return await RegistryScenario.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "detection")
+{
+    return DetectionScenario.Run(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "notices")
+{
+    return await NoticesScenario.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "incident-scope")
+{
+    return await Vigie.Benchmarks.Scenarios.Incidents.IncidentScopeScenario.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "auth-latency")
 {
     return await AuthLatency.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "journal")
+{
+    return await JournalStorageScenario.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "journal-overhead")
+{
+    return await JournalOverheadScenario.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(RegistryScenario).Assembly).Run(args);

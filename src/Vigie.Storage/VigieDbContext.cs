@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Storage.Access;
+using Vigie.Storage.Detection;
 using Vigie.Storage.Journal;
+using Vigie.Storage.Notices;
 using Vigie.Storage.Registry;
 
 namespace Vigie.Storage;
@@ -24,6 +26,14 @@ public sealed class VigieDbContext(DbContextOptions<VigieDbContext> options) : D
     public DbSet<JournalCheckpointRow> JournalCheckpoints => Set<JournalCheckpointRow>();
     public DbSet<JournalNodeRow> JournalNodes => Set<JournalNodeRow>();
     public DbSet<JournalStateRow> JournalState => Set<JournalStateRow>();
+    public DbSet<ContainmentRow> Containments => Set<ContainmentRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<CanaryRow> Canaries => Set<CanaryRow>();
+    public DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+    public DbSet<NoticeRunLockRow> NoticeRuns => Set<NoticeRunLockRow>();
+    public DbSet<PhishingReportRow> PhishingReports => Set<PhishingReportRow>();
+    public DbSet<PhishingCampaignRow> PhishingCampaigns => Set<PhishingCampaignRow>();
+    public DbSet<PhishingCampaignKeyRow> PhishingCampaignKeys => Set<PhishingCampaignKeyRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -112,13 +112,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_adminConnectionString is not null && _databaseName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Same generated name as in CreateAsync.
-            command.CommandText = $"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)";
-#pragma warning restore CA2100
-            await command.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(_adminConnectionString, _databaseName);
         }
 
         try
@@ -128,6 +122,35 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still open by a pooled connection: the OS temp cleaner will take it.
+        }
+    }
+
+    /// <summary>
+    /// DROP ... WITH (FORCE) terminates the other sessions on the database. When one of them is an autovacuum
+    /// worker (owned by the superuser), a non-superuser test role gets 42501 "must be a member of the role whose
+    /// process is being terminated". The worker ends on its own within moments, so the drop is simply retried.
+    /// </summary>
+    private static async Task DropDatabaseAsync(string adminConnectionString, string databaseName)
+    {
+        const int attempts = 50;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(adminConnectionString);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Same generated name as in CreateAsync.
+                command.CommandText = $"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)";
+#pragma warning restore CA2100
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse
+                                              && attempt < attempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
         }
     }
 

@@ -27,6 +27,12 @@ public enum AccessAction
     /// <summary>Identity-vigilance administration: duplicate queue, merge, unmerge.</summary>
     Administer,
 
-    /// <summary>Review of access: break-the-glass reads, contact disclosures (and later the journal).</summary>
+    /// <summary>Review of access: break-the-glass reads, contact disclosures.</summary>
     Review,
+
+    /// <summary>Reading the access journal (AuditEvent search): security officers only.</summary>
+    Audit,
+
+    /// <summary>Suspending and releasing accounts and sessions, reading alerts: security officers only.</summary>
+    Contain,
 }

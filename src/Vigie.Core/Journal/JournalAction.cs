@@ -28,6 +28,9 @@ public enum JournalAction
     /// <summary>A patient record updated.</summary>
     Update = 11,
 
+    /// <summary>Patients shown in the duplicate review queue (identity vigilance); one entry per patient shown.</summary>
+    DuplicateReview = 14,
+
     /// <summary>Two identities merged.</summary>
     Merge = 12,
 
@@ -54,4 +57,7 @@ public enum JournalAction
 
     /// <summary>Entries older than the retention period were pruned.</summary>
     RetentionPrune = 42,
+
+    /// <summary>An administrative action on no patient (establishments, professionals, policy).</summary>
+    Administer = 50,
 }

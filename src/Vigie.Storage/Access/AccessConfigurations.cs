@@ -13,6 +13,7 @@ internal sealed class ProfessionalRowConfiguration : IEntityTypeConfiguration<Pr
         b.Property(x => x.Finess).HasMaxLength(9);
         b.Property(x => x.ProfessionCode).HasMaxLength(10);
         b.Property(x => x.DisplayName).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
 
         // Looked up on every request: (national id, establishment).
         b.HasIndex(x => new { x.NationalId, x.Finess }).IsUnique();

@@ -25,6 +25,12 @@ public sealed class ProfessionalRow
 
     public required string DisplayName { get; set; }
 
+    /// <summary>
+    /// The professional's own email, outside Vigie's sessions: where "was this you?" goes when their account or a
+    /// session of theirs is contained. Null when none was registered.
+    /// </summary>
+    public string? Email { get; set; }
+
     public bool Active { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

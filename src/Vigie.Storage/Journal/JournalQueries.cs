@@ -69,6 +69,39 @@ public static class JournalQueries
         }
     }
 
+    /// <summary>
+    /// The sequence just before the first entry at or after <paramref name="from"/> (one row through the time index),
+    /// or the last sequence when nothing is that recent (-1 for an empty journal): where reading "the last N days" starts.
+    /// </summary>
+    public static async Task<long> SequenceBeforeAsync(VigieDbContext db, DateTimeOffset from, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var utc = from.ToUniversalTime();
+        var first = await db.JournalEntries.AsNoTracking().Where(e => e.Time >= utc).OrderBy(e => e.Time).Select(e => (long?)e.Sequence)
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (first is { } sequence)
+        {
+            return sequence - 1;
+        }
+
+        return await db.JournalEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence, ct).ConfigureAwait(false) ?? -1;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries after <paramref name="afterSequence"/> with one of these actions, in
+    /// sequence order, decoded from their bytes; <c>Last</c> is the last sequence read (to page on, even past a row
+    /// that does not decode, which is left out like a tampered one: the verifier names it).
+    /// </summary>
+    public static async Task<(IReadOnlyList<JournalRecord> Records, long Last, bool Full)> PageAsync(
+        VigieDbContext db, long afterSequence, IReadOnlyCollection<int> actions, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.JournalEntries.AsNoTracking().Where(e => e.Sequence > afterSequence && actions.Contains(e.Action))
+            .OrderBy(e => e.Sequence).Take(limit).ToListAsync(ct).ConfigureAwait(false);
+        var records = rows.Select(r => Record(r, default)).OfType<JournalRecord>().Where(r => r.Intact).ToList();
+        return (records, rows.Count == 0 ? afterSequence : rows[^1].Sequence, rows.Count == limit);
+    }
+
     /// <summary>The most recent signed checkpoint, opened with the trusted key; null when there is none yet.</summary>
     public static async Task<SignedCheckpoint?> LatestCheckpointAsync(VigieDbContext db, CheckpointKey key, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using Vigie.Core.Access;
+using Vigie.Core.Journal;
+using Vigie.Journal;
 
 namespace Vigie.Auth;
 
@@ -27,8 +29,22 @@ internal static class AccessEndpointFilter
             var services = http.RequestServices;
             var policy = services.GetRequiredService<AuthSettings>().Policy;
             var decision = AccessRules.Authorize(policy, principal, action, services.GetRequiredService<TimeProvider>().GetUtcNow());
-            return decision.IsAllowed ? await next(context).ConfigureAwait(false) : AccessResults.From(decision);
+            return decision.IsAllowed ? await next(context).ConfigureAwait(false) : await http.DeniedAsync(JournalActionOf(action), decision).ConfigureAwait(false);
         });
         return builder;
     }
+
+    /// <summary>The journal's name for an attempted action (a denial keeps the action and says so in its outcome).</summary>
+    public static JournalAction JournalActionOf(AccessAction action) => action switch
+    {
+        AccessAction.Search => JournalAction.Search,
+        AccessAction.Match => JournalAction.Match,
+        AccessAction.Read => JournalAction.Read,
+        AccessAction.Create or AccessAction.Batch => JournalAction.Create,
+        AccessAction.Update => JournalAction.Update,
+        AccessAction.CrossReference => JournalAction.CrossReference,
+        AccessAction.Review or AccessAction.Audit => JournalAction.AuditQuery,
+        AccessAction.Contain => JournalAction.Containment,
+        _ => JournalAction.Administer,
+    };
 }

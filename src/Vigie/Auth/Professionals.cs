@@ -52,6 +52,37 @@ internal static class Professionals
         return ParseResult<string>.Ok(id.Value.Value);
     }
 
+    /// <summary>
+    /// Registers the professional's own email (every establishment row of the national id): where "was this you?"
+    /// goes when their account is contained. Null clears it.
+    /// </summary>
+    public static async Task<ParseResult<int>> SetEmailAsync(VigieDbContext db, string nationalId, string? email, CancellationToken ct)
+    {
+        var id = NationalId.Parse(nationalId);
+        if (!id.Success)
+        {
+            return ParseResult<int>.Fail(id.Error!);
+        }
+
+        if (email is not null && !IsEmail(email))
+        {
+            return ParseResult<int>.Fail("the email is a bare address, e.g. prenom.nom@chu.example (at most 254 characters)");
+        }
+
+        var rows = await db.Professionals.Where(p => p.NationalId == id.Value.Value).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            row.Email = email;
+        }
+
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        return ParseResult<int>.Ok(rows.Count);
+    }
+
+    /// <summary>A bare address (no display name, no angle brackets) of at most 254 characters.</summary>
+    public static bool IsEmail(string email) =>
+        email.Length <= 254 && email.Contains('@', StringComparison.Ordinal) && MimeKit.MailboxAddress.TryParse(email, out var mailbox) && mailbox.Address == email;
+
     public static async Task<ParseResult<string>> AddOfficerAsync(VigieDbContext db, string name, DateTimeOffset now, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))

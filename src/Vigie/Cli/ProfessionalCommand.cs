@@ -28,7 +28,8 @@ internal static class ProfessionalCommand
         var profession = new Option<string?>("--profession") { Description = "Profession code (TRE_G15: 10 physician, 60 nurse)" };
         var roles = new Option<string?>("--role") { Description = "Functions assigned by the establishment: " + RoleNames.Format((Role)127) };
         var name = new Option<string?>("--name") { Description = "Display name (sign-in page)" };
-        foreach (var o in new Option[] { rpps, finess, profession, roles, name })
+        var email = new Option<string?>("--email") { Description = "The professional's own email, where \"was this you?\" goes if the account is contained (all establishments)" };
+        foreach (var o in new Option[] { rpps, finess, profession, roles, name, email })
         {
             add.Options.Add(o);
         }
@@ -42,9 +43,21 @@ internal static class ProfessionalCommand
                 return 2;
             }
 
+            if (result.GetValue(email) is { } typed && !Professionals.IsEmail(typed))
+            {
+                await Console.Error.WriteLineAsync("error: --email is a bare address, e.g. prenom.nom@chu.example").ConfigureAwait(false);
+                return 2;
+            }
+
             await using var db = await OpenAsync(result, data, postgres, ct).ConfigureAwait(false);
             var added = await Professionals.AddAsync(db, result.GetValue(rpps)!, result.GetValue(finess)!, result.GetValue(profession), parsedRoles.Value,
                 result.GetValue(name), TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
+            if (added.Success && result.GetValue(email) is { } address)
+            {
+                var set = await Professionals.SetEmailAsync(db, added.Value, address, ct).ConfigureAwait(false);
+                return await ReportAsync(set.Success ? added.Value : null, set.Error).ConfigureAwait(false);
+            }
+
             return await ReportAsync(added.Success ? added.Value : null, added.Error).ConfigureAwait(false);
         });
         return add;

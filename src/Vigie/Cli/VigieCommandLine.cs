@@ -14,6 +14,15 @@ internal static class VigieCommandLine
         root.Subcommands.Add(EstablishmentCommand.Create());
         root.Subcommands.Add(ProfessionalCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ContainmentCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(NotifyCommand.Create());
+        root.Subcommands.Add(IncidentCommand.Create());
+        root.Subcommands.Add(CanaryCommand.Create());
         return root;
     }
 }

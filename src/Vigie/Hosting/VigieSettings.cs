@@ -33,6 +33,15 @@ public sealed record VigieSettings
     /// <summary>Sign-in: trusted issuers, the built-in demo provider, trusted proxies, least-privilege policy.</summary>
     public Vigie.Auth.AuthSettings Auth { get; init; } = new();
 
+    /// <summary>The access journal: checkpoint origin, witnesses, retention.</summary>
+    public Vigie.Journal.JournalSettings Journal { get; init; } = new();
+
+    /// <summary>Live detection: report-only mode, alert webhook, cross-node sync interval.</summary>
+    public Vigie.Detection.DetectionSettings Detection { get; init; } = new();
+
+    /// <summary>The public verification portal's limits (rate, body sizes).</summary>
+    public Vigie.Portal.PortalSettings Portal { get; init; } = new();
+
     /// <summary>True when the PostgreSQL provider is configured.</summary>
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 }

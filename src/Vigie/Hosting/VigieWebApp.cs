@@ -1,7 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Vigie.Auth;
 using Vigie.Auth.BuiltIn;
+using Vigie.Dashboard;
+using Vigie.Detection;
 using Vigie.Fhir;
+using Vigie.Journal;
+using Vigie.Notices;
+using Vigie.Portal;
+using Vigie.Incidents;
 using Vigie.Registry;
 using Vigie.Storage;
 
@@ -45,6 +51,14 @@ internal static class VigieWebApp
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextPool<VigieDbContext>(o => StorageSetup.Configure(o, settings));
         services.AddRegistry();
+        services.AddHttpClient();
+        services.AddJournal(settings);
+        services.AddHostedService<AlertDispatcher>();
+        services.AddLiveDetection(settings);
+        services.AddSingleton(settings.Portal);
+        services.AddSingleton(_ => NoticeKeys.LoadOrCreate(settings.DataDirectory));
+        services.AddPortalRateLimiting(settings.Portal);
+        services.AddIncidents(settings);
         var keys = builtIn ? SigningKeys.LoadOrCreate(settings.DataDirectory) : null;
         services.AddVigieBearer(settings.Auth, builtIn ? BuiltInProvider.IssuerOf(settings) : null, keys);
         if (keys is not null)
@@ -59,14 +73,29 @@ internal static class VigieWebApp
         app.UseExceptionHandler(errors => errors.Run(WriteUnexpectedErrorAsync));
         app.UseStatusCodePages(StatusCodeOutcomes.WriteAsync);
         app.UseMiddleware<RequestContextMiddleware>();
+        app.UseRateLimiter(); // After the request context: the portal's limits are per client IP.
         app.UseAuthentication();
         app.UseAuthorization();
+        var sightings = app.Services.GetRequiredService<SessionSightings>();
+        app.Use(async (http, next) =>
+        {
+            await sightings.ObserveAsync(http).ConfigureAwait(false);
+            await next(http).ConfigureAwait(false);
+        });
+        app.Use((http, next) => ContainmentGate.InvokeAsync(http, () => next(http)));
         app.MapFhirEndpoints();
         app.MapAdminEndpoints();
         app.MapAccessReviewEndpoints();
+        app.MapAuditEventEndpoints();
+        app.MapContainmentEndpoints();
+        app.MapNoticeAdminEndpoints();
+        app.MapPortal();
+        app.MapIncidentEndpoints();
+        app.MapCanaryEndpoints();
         if (builtIn)
         {
             app.MapBuiltInProvider();
+            app.MapDashboard(); // Signed in through the built-in provider's cookie (docs/decisions/0011-dashboard.md).
             LogMessages.BuiltInProviderStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vigie.Auth"), BuiltInProvider.IssuerOf(settings));
         }
 
@@ -80,9 +109,15 @@ internal static class VigieWebApp
     private static async Task WriteUnexpectedErrorAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is JournalUnavailableException)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
         var result = error switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Outcomes.TooLarge(context.RequestServices.GetRequiredService<VigieSettings>().MaxBatchBodyBytes),
+            JournalUnavailableException => Outcomes.Error(StatusCodes.Status503ServiceUnavailable, Hl7.Fhir.Model.OperationOutcome.IssueType.Transient, "the access journal is unavailable; no data was sent, retry later", null),
             BadHttpRequestException bad => Outcomes.Error(bad.StatusCode, Hl7.Fhir.Model.OperationOutcome.IssueType.Invalid, "the request is malformed", null),
             OperationCanceledException => Outcomes.Error(StatusCodes.Status499ClientClosedRequest, Hl7.Fhir.Model.OperationOutcome.IssueType.Incomplete, "the request was cancelled", null),
             _ => Outcomes.Error(StatusCodes.Status500InternalServerError, Hl7.Fhir.Model.OperationOutcome.IssueType.Exception, "internal error; the request id is in the server log", null),

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Vigie.Auth;
 using Vigie.Core.Access;
+using Vigie.Core.Journal;
 using Vigie.Fhir;
+using Vigie.Journal;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
 
@@ -25,11 +27,39 @@ internal static class AdminEndpoints
     private static async Task ListDuplicatesAsync(HttpContext http, VigieDbContext db, bool? includeLinked, bool? includeResolved, CancellationToken ct)
     {
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        var chunk = new List<DuplicateReport.Line>(ChunkLines);
         await foreach (var line in DuplicateReport.ReadAsync(db, includeLinked ?? false, includeResolved ?? false, ct).ConfigureAwait(false))
+        {
+            chunk.Add(line);
+            if (chunk.Count == ChunkLines)
+            {
+                await WriteChunkAsync(http, chunk, ct).ConfigureAwait(false);
+            }
+        }
+
+        await WriteChunkAsync(http, chunk, ct).ConfigureAwait(false);
+    }
+
+    private const int ChunkLines = 1000;
+
+    // Each chunk's patients are journaled before its lines leave: the stream never runs ahead of the journal.
+    private static async Task WriteChunkAsync(HttpContext http, List<DuplicateReport.Line> chunk, CancellationToken ct)
+    {
+        if (chunk.Count == 0 && http.Response.HasStarted)
+        {
+            return;
+        }
+
+        var ids = chunk.SelectMany(l => l.IdentityB is null ? [l.IdentityA] : new[] { l.IdentityA, l.IdentityB }).Distinct(StringComparer.Ordinal).ToList();
+        await http.JournalAsync(JournalAction.DuplicateReview, ids, DisclosedData.Identity).ConfigureAwait(false);
+        foreach (var line in chunk)
         {
             await JsonSerializer.SerializeAsync(http.Response.Body, line, cancellationToken: ct).ConfigureAwait(false);
             await http.Response.Body.WriteAsync("\n"u8.ToArray(), ct).ConfigureAwait(false);
         }
+
+        chunk.Clear();
+        await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 
     private static async Task<IResult> MergeAsync(MergeRequest? request, HttpContext http, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
@@ -40,6 +70,8 @@ internal static class AdminEndpoints
         }
 
         var (result, eventId) = await merging.MergeAsync(request.Source, request.Target, http.AccessPrincipal().Subject, ct).ConfigureAwait(false);
+        var patients = new[] { request.Source, request.Target }.Where(p => Vigie.Core.Identity.PatientId.Parse(p).Success).ToList();
+        await http.JournalAsync(JournalAction.Merge, patients, DisclosedData.None, OutcomeOf(result), $"event={eventId};{result}").ConfigureAwait(false);
         if (result == IdentityMerging.Result.Done)
         {
             LogMessages.Merged(logs.CreateLogger("Vigie.Registry"), request.Source, request.Target, eventId);
@@ -51,6 +83,7 @@ internal static class AdminEndpoints
     private static async Task<IResult> UnmergeAsync(long id, HttpContext http, IdentityMerging merging, ILoggerFactory logs, CancellationToken ct)
     {
         var (result, eventId) = await merging.UnmergeAsync(id, http.AccessPrincipal().Subject, ct).ConfigureAwait(false);
+        await http.JournalAsync(JournalAction.Unmerge, [], DisclosedData.None, OutcomeOf(result), $"event={id};{result}").ConfigureAwait(false);
         if (result == IdentityMerging.Result.Done)
         {
             LogMessages.Unmerged(logs.CreateLogger("Vigie.Registry"), id);
@@ -58,6 +91,13 @@ internal static class AdminEndpoints
 
         return ToResult(result, eventId);
     }
+
+    private static JournalOutcome OutcomeOf(IdentityMerging.Result result) => result switch
+    {
+        IdentityMerging.Result.Done => JournalOutcome.Success,
+        IdentityMerging.Result.NotFound => JournalOutcome.NotFound,
+        _ => JournalOutcome.Failed,
+    };
 
     private static IResult ToResult(IdentityMerging.Result result, long eventId) => result switch
     {

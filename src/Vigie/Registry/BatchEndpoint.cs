@@ -1,7 +1,9 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Vigie.Auth;
+using Vigie.Core.Journal;
 using Vigie.Fhir;
+using Vigie.Journal;
 using Vigie.Hosting;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
@@ -57,6 +59,7 @@ internal static class BatchEndpoint
 
             if (!http.AccessPrincipal().WorksIn(new Vigie.Core.Identity.Finess(parsed.Value.Finess)))
             {
+                await http.JournalAsync(JournalAction.Create, [], DisclosedData.None, JournalOutcome.DeniedByPolicy, "batch;other-establishment").ConfigureAwait(false);
                 return Outcomes.Forbidden($"{where}: records are registered by their own establishment only; nothing was written");
             }
 
@@ -64,6 +67,10 @@ internal static class BatchEndpoint
         }
 
         var outcomes = await registration.RegisterAsync(requests, ct).ConfigureAwait(false);
+
+        // One Create entry per record, after the commit and before the answer. The answer names the regional
+        // identity each record was linked to, never its traits.
+        await http.JournalAsync(outcomes.Select(o => HttpJournal.Entry(http, JournalAction.Create, o.Identity.Value, DisclosedData.None, query: "batch")).ToList()).ConfigureAwait(false);
         var response = new Bundle { Type = bundle.Type == Bundle.BundleType.Batch ? Bundle.BundleType.BatchResponse : Bundle.BundleType.TransactionResponse };
         foreach (var outcome in outcomes)
         {

@@ -1,7 +1,9 @@
 using Hl7.Fhir.Model;
 using Vigie.Auth;
+using Vigie.Core.Journal;
 using Vigie.Fhir;
 using Vigie.Hosting;
+using Vigie.Journal;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
 
@@ -34,6 +36,7 @@ internal static class PatientCreateEndpoint
         // Least privilege: an establishment (its system account or its staff) registers its own patients only.
         if (!request.HttpContext.AccessPrincipal().WorksIn(new Vigie.Core.Identity.Finess(parsed.Value.Finess)))
         {
+            await request.HttpContext.JournalAsync(JournalAction.Create, [], DisclosedData.None, JournalOutcome.DeniedByPolicy, "other-establishment").ConfigureAwait(false);
             return Outcomes.Forbidden("records are registered by their own establishment only (the identifier system names another establishment)");
         }
 
@@ -45,16 +48,24 @@ internal static class PatientCreateEndpoint
 
         if (conditional.ExistingId is { } existingId)
         {
-            return await RespondAsync(db, existingId, StatusCodes.Status200OK, ct).ConfigureAwait(false);
+            return await RespondAsync(request.HttpContext, db, existingId, StatusCodes.Status200OK, "conditional-existing", ct).ConfigureAwait(false);
         }
 
         var outcome = (await registration.RegisterAsync([parsed.Value], ct).ConfigureAwait(false))[0];
         var status = outcome.Kind == RegistrationKind.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        return await RespondAsync(db, outcome.Identity.Value, status, ct).ConfigureAwait(false);
+        return await RespondAsync(request.HttpContext, db, outcome.Identity.Value, status, outcome.Kind switch
+        {
+            RegistrationKind.Created => "created",
+            RegistrationKind.Linked => "linked",
+            _ => "already-registered",
+        }, ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RespondAsync(VigieDbContext db, string id, int status, CancellationToken ct)
+    private static async Task<IResult> RespondAsync(HttpContext http, VigieDbContext db, string id, int status, string how, CancellationToken ct)
     {
+        // Journaled after the registration commits and before the answer: a journal outage then gives a 503 for a
+        // record that exists, and the feeding system's retry (conditional create) finds it and journals it then.
+        await http.JournalAsync(JournalAction.Create, [id], DisclosedData.Identity, query: how).ConfigureAwait(false);
         // The feeding system already holds the contact data it sent: the answer does not echo it back.
         var patient = await IdentityQueries.PatientAsync(db, id, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("registered identity vanished");

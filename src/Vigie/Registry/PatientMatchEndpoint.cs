@@ -1,8 +1,11 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
+using Vigie.Core.Journal;
 using Vigie.Core.Matching;
+using Vigie.Detection;
 using Vigie.Fhir;
 using Vigie.Hosting;
+using Vigie.Journal;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
 
@@ -18,9 +21,10 @@ internal static class PatientMatchEndpoint
     public const int DefaultCount = 10;
     public const int MaxCount = 20;
 
-    public static async Task<IResult> MatchAsync(HttpRequest request, VigieDbContext db, MatchModelProvider models,
-        VigieSettings settings, CancellationToken ct)
+    public static async Task<IResult> MatchAsync(HttpContext http, VigieDbContext db, MatchModelProvider models,
+        VigieSettings settings, LiveDetection detection, CancellationToken ct)
     {
+        var request = http.Request;
         var thresholds = settings.Thresholds;
         var body = await FhirBody.ReadAsync<Parameters>(request, settings.MaxRequestBodyBytes, ct).ConfigureAwait(false);
         if (body.Error is not null)
@@ -66,6 +70,15 @@ internal static class PatientMatchEndpoint
             .OrderByDescending(x => x.Score.Score).ThenBy(x => x.Row.Id, StringComparer.Ordinal)
             .Take(count).ToList();
 
+        var shape = QueryShapes.Of(traits.Value);
+        if (await detection.JudgeAsync(http, db, Vigie.Core.Access.AccessAction.Match, shape, scored.Select(x => x.Row.Id).ToList(), Vigie.Core.Access.ContactCategories.None, null, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // One entry per patient returned, with its grade: the query itself is minimised to the traits given.
+        var entries = scored.Select(x => HttpJournal.Entry(http, JournalAction.Match, x.Row.Id, DisclosedData.Identity, query: JournalQueryOf(patient, onlyCertain, x.Score.Grade))).ToList();
+        await http.JournalAsync(entries.Count > 0 ? entries : [HttpJournal.Entry(http, JournalAction.Match, null, DisclosedData.None, query: JournalQueryOf(patient, onlyCertain, null))]).ConfigureAwait(false);
         var locals = await IdentityQueries.LocalsAsync(db, scored.Select(x => x.Row.Id).ToList(), ct).ConfigureAwait(false);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = scored.Count };
         foreach (var (row, score) in scored)
@@ -81,6 +94,18 @@ internal static class PatientMatchEndpoint
         }
 
         return new FhirResult(bundle, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Which traits the query gave (names, not values), the mode and the grade of the returned patient.</summary>
+    private static string JournalQueryOf(Patient patient, bool onlyCertain, MatchGrade? grade)
+    {
+        var given = new (bool Present, string Name)[]
+        {
+            (patient.Name.Count > 0, "name"), (patient.BirthDate is not null, "birthdate"), (patient.Gender is not null, "gender"),
+            (patient.Identifier.Count > 0, "identifier"), (patient.Telecom.Count > 0, "telecom"), (patient.Address.Count > 0, "address"),
+            (patient.Extension.Count > 0, "extension"), (onlyCertain, "onlyCertainMatches"),
+        }.Where(t => t.Present).Select(t => t.Name);
+        return MinimisedQuery.Of(given) + (grade is { } g ? ";grade=" + GradeCode(g) : "");
     }
 
     private static Parameters.ParameterComponent? Named(Parameters parameters, string name) =>

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Vigie.Auth;
 using Vigie.Core.Access;
 using Vigie.Core.Identity;
+using Vigie.Core.Journal;
+using Vigie.Detection;
 using Vigie.Fhir;
+using Vigie.Journal;
 using Vigie.Storage;
 
 namespace Vigie.Registry;
@@ -14,7 +17,7 @@ namespace Vigie.Registry;
 /// </summary>
 internal static class PatientReadEndpoint
 {
-    public static async Task<IResult> ReadAsync(string id, HttpContext http, VigieDbContext db, AuthSettings auth, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> ReadAsync(string id, HttpContext http, VigieDbContext db, AuthSettings auth, LiveDetection detection, TimeProvider clock, CancellationToken ct)
     {
         if (!PatientId.Parse(id).Success)
         {
@@ -24,6 +27,7 @@ internal static class PatientReadEndpoint
         var row = await db.Identities.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct).ConfigureAwait(false);
         if (row is null)
         {
+            await http.JournalAsync(JournalAction.Read, [], DisclosedData.None, JournalOutcome.NotFound).ConfigureAwait(false);
             return Outcomes.NotFound("no Patient with this id");
         }
 
@@ -39,11 +43,18 @@ internal static class PatientReadEndpoint
         var decision = PatientReadPolicy.Decide(auth.Policy, principal, establishments, purpose.Value, now);
         if (!decision.Decision.IsAllowed)
         {
-            return AccessResults.From(decision.Decision);
+            return await http.DeniedAsync(JournalAction.Read, decision.Decision, id).ConfigureAwait(false);
         }
 
         var disclosed = decision.Contact & ContactPresent(row);
-        await AccessRecords.WriteAsync(db, http, principal, id, decision.BreakTheGlass ? purpose.Value : null, disclosed, now, ct).ConfigureAwait(false);
+        var btg = decision.BreakTheGlass ? purpose.Value : null;
+        if (await detection.JudgeAsync(http, db, AccessAction.Read, null, [id], disclosed, btg?.PurposeCode, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await http.JournalAsync(JournalAction.Read, [id], HttpJournal.Disclosed(disclosed), purpose: btg is null ? null : btg.PurposeCode + ": " + btg.Reason).ConfigureAwait(false);
+        await AccessRecords.WriteAsync(db, http, principal, id, btg, disclosed, now, ct).ConfigureAwait(false);
         var locals = await IdentityQueries.LocalsAsync(db, [id], ct).ConfigureAwait(false);
         var patient = IdentityQueries.Render(row, locals, disclosed);
         return new FhirResult(patient, StatusCodes.Status200OK, etag: IdentityQueries.ETag(row.Version));

@@ -1,7 +1,10 @@
 using Hl7.Fhir.Model;
 using Vigie.Auth;
 using Vigie.Core.Access;
+using Vigie.Core.Journal;
+using Vigie.Detection;
 using Vigie.Fhir;
+using Vigie.Journal;
 using Vigie.Storage;
 
 namespace Vigie.Registry;
@@ -12,8 +15,9 @@ namespace Vigie.Registry;
 /// </summary>
 internal static class PatientSearchEndpoint
 {
-    public static async Task<IResult> SearchAsync(HttpRequest request, VigieDbContext db, AuthSettings auth, CancellationToken ct)
+    public static async Task<IResult> SearchAsync(HttpContext http, VigieDbContext db, AuthSettings auth, LiveDetection detection, CancellationToken ct)
     {
+        var request = http.Request;
         var parsed = PdqmQuery.Parse(request.Query);
         if (!parsed.Success)
         {
@@ -25,17 +29,26 @@ internal static class PatientSearchEndpoint
         var decision = SearchPolicy.Check(rules, Criteria(query));
         if (!decision.IsAllowed)
         {
-            return AccessResults.From(decision);
+            return await http.DeniedAsync(JournalAction.Search, decision).ConfigureAwait(false);
         }
 
         var page = await PatientSearch.ExecuteAsync(db, query, ct).ConfigureAwait(false);
         decision = SearchPolicy.CheckResult(rules, page.MoreThanPage, query.Count);
         if (!decision.IsAllowed)
         {
-            return AccessResults.From(decision);
+            return await http.DeniedAsync(JournalAction.Search, decision).ConfigureAwait(false);
         }
 
-        var locals = await IdentityQueries.LocalsAsync(db, page.Rows.Select(r => r.Id).ToList(), ct).ConfigureAwait(false);
+        // One entry per patient returned (BALP), durable before the answer; an empty result is journaled too
+        // (probing for who is not in the registry is a signal of its own).
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        if (await detection.JudgeAsync(http, db, AccessAction.Search, QueryShapes.Of(query), ids, ContactCategories.None, null, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await http.JournalAsync(JournalAction.Search, ids, DisclosedData.Identity, query: MinimisedQuery.Of(request.Query)).ConfigureAwait(false);
+        var locals = await IdentityQueries.LocalsAsync(db, ids, ct).ConfigureAwait(false);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = page.Rows.Count };
         foreach (var row in page.Rows)
         {

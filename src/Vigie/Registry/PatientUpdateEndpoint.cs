@@ -1,9 +1,11 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Identity;
+using Vigie.Core.Journal;
 using Vigie.Core.Matching;
 using Vigie.Fhir;
 using Vigie.Hosting;
+using Vigie.Journal;
 using Vigie.Storage;
 using Vigie.Storage.Registry;
 
@@ -82,6 +84,8 @@ internal static class PatientUpdateEndpoint
             return Outcomes.PreconditionFailed("the identity changed concurrently; read it again");
         }
 
+        // After the commit, before the answer (see PatientCreateEndpoint for what a journal outage here means).
+        await request.HttpContext.JournalAsync(JournalAction.Update, [id], DisclosedData.Identity).ConfigureAwait(false);
         var locals = await IdentityQueries.LocalsAsync(db, [id], ct).ConfigureAwait(false);
         var patient = IdentityQueries.Render(row, locals, Vigie.Core.Access.ContactCategories.None);
         return new FhirResult(patient, StatusCodes.Status200OK, IdentityQueries.Location(id, row.Version), IdentityQueries.ETag(row.Version));

@@ -1,7 +1,10 @@
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Identity;
+using Vigie.Core.Journal;
+using Vigie.Detection;
 using Vigie.Fhir;
+using Vigie.Journal;
 using Vigie.Storage;
 
 namespace Vigie.Registry;
@@ -13,8 +16,9 @@ namespace Vigie.Registry;
 /// </summary>
 internal static class PixmEndpoint
 {
-    public static async Task<IResult> QueryAsync(HttpRequest request, VigieDbContext db, CancellationToken ct)
+    public static async Task<IResult> QueryAsync(HttpContext http, VigieDbContext db, LiveDetection detection, CancellationToken ct)
     {
+        var request = http.Request;
         foreach (var name in request.Query.Keys)
         {
             if (name is not ("sourceIdentifier" or "targetSystem" or "_format"))
@@ -52,6 +56,7 @@ internal static class PixmEndpoint
         var ids = await IdentifierLookup.FindIdentityIdsAsync(db, source.System, source.Value, ct).ConfigureAwait(false);
         if (ids.Count == 0)
         {
+            await http.JournalAsync(JournalAction.CrossReference, [], DisclosedData.None, JournalOutcome.NotFound, MinimisedQuery.Of(request.Query)).ConfigureAwait(false);
             return Outcomes.NotFound("sourceIdentifier: no patient with this identifier");
         }
 
@@ -72,6 +77,14 @@ internal static class PixmEndpoint
         }
 
         all.AddRange((locals.GetValueOrDefault(row.Id) ?? []).Select(l => new Identifier(l.System, l.Value)));
+        if (await detection.JudgeAsync(http, db, Vigie.Core.Access.AccessAction.CrossReference, QueryShapes.OfIdentifier(source.Value), [row.Id],
+                Vigie.Core.Access.ContactCategories.None, null, ct).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The answer tells which establishments know the patient, under which local ids: an identity disclosure.
+        await http.JournalAsync(JournalAction.CrossReference, [row.Id], DisclosedData.Identity, query: MinimisedQuery.Of(request.Query)).ConfigureAwait(false);
         var result = new Parameters();
         foreach (var identifier in all.Where(i => i.System != source.System || i.Value != source.Value))
         {

@@ -40,7 +40,7 @@ public sealed class JournalEntryEncodingTests
     [Fact]
     public void ActionAndOutcomeCodes_NeverChange()
     {
-        Assert.Equal([1, 2, 3, 4, 5, 10, 11, 12, 13, 20, 21, 30, 31, 40, 41, 42], Enum.GetValues<JournalAction>().Select(a => (int)a));
+        Assert.Equal([1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 20, 21, 30, 31, 40, 41, 42, 50], Enum.GetValues<JournalAction>().Select(a => (int)a));
         Assert.Equal([0, 1, 2, 3, 4], Enum.GetValues<JournalOutcome>().Select(o => (int)o));
         Assert.Equal([0, 1, 2, 4, 8], Enum.GetValues<DisclosedData>().Select(d => (int)d));
     }

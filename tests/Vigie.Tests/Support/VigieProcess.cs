@@ -18,6 +18,7 @@ public static class VigieProcess
         }
 
         start.Environment.Remove("VIGIE_POSTGRES");
+        start.Environment.Remove("VIGIE_CHROMIUM");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

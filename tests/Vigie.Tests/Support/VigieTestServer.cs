@@ -26,7 +26,8 @@ public sealed class VigieTestServer : IAsyncDisposable
     public static readonly string IppSystem = "urn:oid:1.2.250.1.71.4.2.7." + Finess;
     public static readonly string OtherIppSystem = "urn:oid:1.2.250.1.71.4.2.7." + OtherFiness;
 
-    private readonly WebApplication _app;
+    private WebApplication _app;
+    private Action<IServiceCollection>? _configure;
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
     private VigieTestServer(WebApplication app, TestDatabase database, HttpClient client, VigieSettings settings, TestTokens tokens)
@@ -41,7 +42,7 @@ public sealed class VigieTestServer : IAsyncDisposable
     public TestDatabase Database { get; }
 
     /// <summary>A client without token.</summary>
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -83,7 +84,7 @@ public sealed class VigieTestServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address) };
-        return new VigieTestServer(app, database, client, s, await MintSeededAsync(database, s));
+        return new VigieTestServer(app, database, client, s, await MintSeededAsync(database, s)) { _configure = configure };
     }
 
     private static int FreePort()
@@ -163,8 +164,38 @@ public sealed class VigieTestServer : IAsyncDisposable
         return SendAsync<Patient>(HttpMethod.Post, "/fhir/Patient", system == OtherIppSystem ? Tokens.SystemOther : Tokens.SystemChu, Json(patient));
     }
 
-    public async ValueTask DisposeAsync()
+    private bool _stopped;
+
+    /// <summary>
+    /// A node restart: stops the server and starts a new one on the same database, address and keys (tokens stay
+    /// valid); whatever lived only in the old process's memory is gone.
+    /// </summary>
+    public async Task RestartAsync()
     {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        _clients.Clear();
+        var address = Client.BaseAddress;
+        Client.Dispose();
+        _app = VigieWebApp.Create(Settings, _configure);
+        await _app.StartAsync();
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    /// <summary>Stops the server (its journal writer flushes and signs a last checkpoint) but keeps the database.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         Client.Dispose();
         foreach (var client in _clients.Values)
         {
@@ -173,6 +204,11 @@ public sealed class VigieTestServer : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         await Database.DisposeAsync();
     }
 }

@@ -51,7 +51,7 @@ internal static class AuthorizeEndpoint
         identity.SetClaim(Claims.Subject, id.Value.Value);
         identity.SetClaim(VigieClaims.SubjectNameId, id.Value.Value);
         identity.AddClaim(new Claim(VigieClaims.SubjectRefPro, JsonSerializer.Serialize(claims[VigieClaims.SubjectRefPro]), JsonClaimValueTypes.Json));
-        identity.SetClaim(VigieClaims.Acr, "eidas1"); // The demo stands in for a CPS card sign-in; see README.
+        identity.SetClaim(VigieClaims.Acr, BuiltInProvider.DemoAcr);
         identity.AddClaim(new Claim(VigieClaims.AuthTime, authTime!.Value.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         identity.SetClaim(VigieClaims.SessionId, session.Principal.FindFirst(VigieClaims.SessionId)?.Value);
         identity.SetScopes(request.GetScopes());

@@ -16,6 +16,9 @@ internal static class BuiltInProvider
     public const string CookieScheme = "vigie-idp";
     public const string WebClientId = "vigie-web";
 
+    /// <summary>The acr the demo sign-in stands for (a CPS card sign-in); see README.</summary>
+    public const string DemoAcr = "eidas1";
+
     /// <summary>Pro Santé Connect's lifetimes: access token 2 minutes, refresh token 30 minutes, session 4 hours.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromMinutes(30);
@@ -64,6 +67,7 @@ internal static class BuiltInProvider
             o.ExpireTimeSpan = SessionLifetime;
             o.SlidingExpiration = false;
             o.LoginPath = "/idp/signin";
+            o.ReturnUrlParameter = "returnUrl"; // The dashboard's pages send the browser to sign in and back.
         });
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<VigieDbContext>())
@@ -93,6 +97,7 @@ internal static class BuiltInProvider
         app.MapPost("/connect/token", TokenEndpoint.HandleAsync).AllowAnonymous();
         app.MapGet("/idp/signin", SignInPage.ShowAsync).AllowAnonymous();
         app.MapPost("/idp/signin", SignInPage.SignInAsync).AllowAnonymous();
+        app.MapPost("/idp/signout", SignInPage.SignOutAsync).AllowAnonymous();
         return app;
     }
 

@@ -14,7 +14,14 @@ namespace Vigie.Auth.BuiltIn;
 /// </summary>
 internal static class BuiltInTokens
 {
-    public sealed record Options(string Issuer, string Audience, TimeSpan Lifetime, string? Acr, TimeSpan AuthAge);
+    /// <summary>What every token carries besides its subject.</summary>
+    /// <param name="Issuer">iss.</param>
+    /// <param name="Audience">aud.</param>
+    /// <param name="Lifetime">exp - iat.</param>
+    /// <param name="Acr">acr, or null for none.</param>
+    /// <param name="AuthAge">How long before iat the user signed in (auth_time).</param>
+    /// <param name="Session">The sign-in session (sid claim), so that several tokens of one sign-in share it; null: none.</param>
+    public sealed record Options(string Issuer, string Audience, TimeSpan Lifetime, string? Acr, TimeSpan AuthAge, string? Session = null);
 
     public static async Task<ParseResult<string>> ForProfessionalAsync(VigieDbContext db, SigningKeys keys, Options options, string nationalId, DateTimeOffset now, CancellationToken ct)
     {
@@ -78,6 +85,11 @@ internal static class BuiltInTokens
         }
 
         claims[VigieClaims.TokenId] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
+        if (options.Session is { Length: > 0 } session)
+        {
+            claims[VigieClaims.SessionId] = session;
+        }
+
         claims["client_id"] = "vigie-cli";
         claims["scope"] = "openid scope_all";
         var descriptor = new SecurityTokenDescriptor

@@ -1,0 +1,32 @@
+using Vigie.Core.Identity;
+
+namespace Vigie.Simulation.Region;
+
+/// <summary>
+/// One regional identity as the trace needs it: its id, the traits searches use, where it is in care (and its IPP
+/// there), and whether it is a planted canary.
+/// </summary>
+public sealed record RegionPatient(
+    string Id,
+    string Family,
+    string Given,
+    DateOnly BirthDate,
+    Sex Sex,
+    IReadOnlyList<Finess> Establishments,
+    IReadOnlyList<string> Ipps,
+    bool Canary)
+{
+    /// <summary>The patient's IPP in <paramref name="establishment"/>, or null when not in care there.</summary>
+    public string? IppIn(Finess establishment)
+    {
+        for (var i = 0; i < Establishments.Count; i++)
+        {
+            if (Establishments[i] == establishment)
+            {
+                return Ipps[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Vigie.Core;
+using Vigie.Core.Identity;
+using Vigie.Core.Matching;
+using Vigie.Storage.Detection;
+
+namespace Vigie.Storage.Incidents;
+
+/// <summary>
+/// Plants a canary: a registered identity whose record carries a monitored email address and phone number. The
+/// identity row is left exactly as registered (nothing on it says canary); the canaries table records which of its
+/// contacts are monitored, in normal form, each unique across canaries, so a message to one names one canary.
+/// </summary>
+public static class CanaryPlanting
+{
+    public static async Task<ParseResult<CanaryRow>> PlantAsync(
+        VigieDbContext db, PatientId identity, Finess establishment, string? email, string? phone, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (monitoredEmail, monitoredPhone) = (ContactNormalizer.Email(email), ContactNormalizer.Phone(phone));
+        if (monitoredEmail is null && monitoredPhone is null)
+        {
+            return ParseResult<CanaryRow>.Fail("give the canary's monitored email address or phone number");
+        }
+
+        var row = await db.Identities.AsNoTracking().Where(i => i.Id == identity.Value).Select(i => new { i.Emails, i.Phones }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (row is null)
+        {
+            return ParseResult<CanaryRow>.Fail("no such identity");
+        }
+
+        // The monitored contacts must be the record's own: a leak of the record is what they are there to reveal.
+        if (monitoredEmail is not null && !Lines(row.Emails).Any(e => ContactNormalizer.Email(e) == monitoredEmail))
+        {
+            return ParseResult<CanaryRow>.Fail("the identity's record does not carry that email address");
+        }
+
+        if (monitoredPhone is not null && !Lines(row.Phones).Any(p => ContactNormalizer.Phone(p) == monitoredPhone))
+        {
+            return ParseResult<CanaryRow>.Fail("the identity's record does not carry that phone number");
+        }
+
+        if (await db.Canaries.AnyAsync(c => c.IdentityId != identity.Value && ((monitoredEmail != null && c.MonitoredEmail == monitoredEmail)
+                || (monitoredPhone != null && c.MonitoredPhone == monitoredPhone)), ct).ConfigureAwait(false))
+        {
+            return ParseResult<CanaryRow>.Fail("another canary already has that contact: each canary's contacts are its own");
+        }
+
+        var canary = await db.Canaries.FirstOrDefaultAsync(c => c.IdentityId == identity.Value, ct).ConfigureAwait(false);
+        if (canary is null)
+        {
+            canary = new CanaryRow { IdentityId = identity.Value, Finess = establishment.Value, PlantedAt = now };
+            db.Canaries.Add(canary);
+        }
+
+        canary.MonitoredEmail = monitoredEmail;
+        canary.MonitoredPhone = monitoredPhone;
+        try
+        {
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes caught a concurrent planting of the same contact.
+            db.ChangeTracker.Clear();
+            return ParseResult<CanaryRow>.Fail("another canary already has that contact: each canary's contacts are its own");
+        }
+
+        db.ChangeTracker.Clear();
+        return ParseResult<CanaryRow>.Ok(canary);
+    }
+
+    private static string[] Lines(string? joined) => joined is null ? [] : joined.Split('\n');
+}

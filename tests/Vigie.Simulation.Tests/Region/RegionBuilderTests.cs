@@ -1,0 +1,65 @@
+using Vigie.Core.Access;
+using Vigie.Core.Identity;
+using Vigie.Simulation.Region;
+
+namespace Vigie.Simulation.Tests.Region;
+
+public sealed class RegionBuilderTests
+{
+    [Fact]
+    public void Region_HasEveryRole_WithValidIds()
+    {
+        var region = RegionBuilder.Build(new RegionOptions { Professionals = 500, Patients = 5_000, Days = 1 });
+
+        Assert.Equal(500, region.Professionals.Count);
+        Assert.All(Enum.GetValues<Role>().Where(r => r != Role.None), role => Assert.NotEmpty(region.WithRole(role)));
+        Assert.All(region.Professionals, p => Assert.True(NationalId.Parse(p.Id.Value).Success, p.Id.Value));
+        Assert.Equal(500, region.Professionals.Select(p => p.Id).Distinct().Count());
+        Assert.All(region.Establishments, e => Assert.True(Finess.Parse(e.Finess.Value).Success));
+    }
+
+    [Fact]
+    public void EveryEstablishment_HasCanaries_AndStaff()
+    {
+        var region = SmallRegion.Region;
+        foreach (var e in region.Establishments)
+        {
+            Assert.True(region.Patients.Count(p => p.Canary && p.Establishments.Contains(e.Finess)) >= 3, e.Name);
+            Assert.Contains(region.Professionals, p => p.Establishment == e);
+        }
+    }
+
+    [Fact]
+    public void Canaries_LookLikePatients_ButNoSearchForARealPatientCanReturnOne()
+    {
+        var region = SmallRegion.Region;
+        var real = region.Patients.Where(p => !p.Canary).ToList();
+        var canaries = region.Patients.Where(p => p.Canary).ToList();
+        var realNames = real.Select(p => (p.Family, p.Given, p.Sex)).ToHashSet();
+        var realBirths = real.Select(p => (p.Family, p.BirthDate)).ToHashSet();
+        var commonSurnames = real.Select(p => p.Family).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(canaries, c =>
+        {
+            Assert.Contains(c.Family, commonSurnames);
+            Assert.DoesNotContain((c.Family, c.Given, c.Sex), realNames);
+            Assert.DoesNotContain((c.Family, c.BirthDate), realBirths);
+        });
+    }
+
+    [Fact]
+    public void DuplicatesAcrossEstablishments_BecomeSeveralCareLinks() =>
+        Assert.Contains(SmallRegion.Region.Patients, p => p.Establishments.Count > 1);
+
+    [Fact]
+    public void SameOptions_GiveTheSameRegion()
+    {
+        var options = new RegionOptions { Seed = 3, Professionals = 40, Patients = 2_000, Days = 1 };
+        var first = RegionBuilder.Build(options);
+        var second = RegionBuilder.Build(options);
+
+        Assert.Equal(first.Professionals.Select(p => (p.Id, p.Establishment.Finess, p.Role, p.Workstation, p.UserAgent, p.Activity, p.Home)),
+            second.Professionals.Select(p => (p.Id, p.Establishment.Finess, p.Role, p.Workstation, p.UserAgent, p.Activity, p.Home)));
+        Assert.Equal(first.Patients.Select(p => (p.Id, p.Family, p.Canary)), second.Patients.Select(p => (p.Id, p.Family, p.Canary)));
+    }
+}
