@@ -52,6 +52,22 @@ public sealed class TraceSimulator
         return new TraceSimulator(region, kit => [new SeptemberHarvest(kit, day, SeptemberHarvest.DrawVictims(region, usurpedAccounts, random), random)]);
     }
 
+    /// <summary>
+    /// A live play: ordinary days over the whole period and every chosen attack starting on
+    /// <paramref name="startDay"/>, so that a server can be shown each playbook in a short period.
+    /// </summary>
+    /// <param name="region">The region; its period must cover <paramref name="startDay"/> and the playbooks' spans.</param>
+    /// <param name="playbooks">Playbook names, from <see cref="Playbook.Live"/>.</param>
+    /// <param name="attacksPerPlaybook">Attacks per playbook.</param>
+    /// <param name="usurpedAccounts">Accounts used by the September pattern.</param>
+    /// <param name="startDay">The day every attack starts.</param>
+    public static TraceSimulator StartingOn(SyntheticRegion region, IReadOnlyList<string> playbooks, int attacksPerPlaybook, int usurpedAccounts, DateOnly startDay)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentOutOfRangeException.ThrowIfLessThan(usurpedAccounts, 1);
+        return new TraceSimulator(region, kit => AttackPlanner.Plan(region, kit, Checked(playbooks), CheckedCount(attacksPerPlaybook), startDay, usurpedAccounts));
+    }
+
     private static IReadOnlyList<string> Checked(IReadOnlyList<string> playbooks)
     {
         ArgumentNullException.ThrowIfNull(playbooks);

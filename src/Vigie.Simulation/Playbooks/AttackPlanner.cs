@@ -12,7 +12,16 @@ internal static class AttackPlanner
 {
     private static readonly Role[] Clinical = [Role.Admission, Role.Physician, Role.Nurse, Role.Secretary, Role.Emergency];
 
-    public static List<Attack> Plan(SyntheticRegion region, AttackerKit kit, IReadOnlyList<string> playbooks, int perPlaybook)
+    /// <param name="region">The region.</param>
+    /// <param name="kit">The attackers' tools.</param>
+    /// <param name="playbooks">Playbook names, from <see cref="Playbook.Live"/>.</param>
+    /// <param name="perPlaybook">Attacks per playbook.</param>
+    /// <param name="startDay">
+    /// When set, every attack starts that day (a live play of a short period); otherwise each starts on a drawn day
+    /// after the first few days.
+    /// </param>
+    /// <param name="usurpedAccounts">Accounts of the September pattern, which uses several one after the other.</param>
+    public static List<Attack> Plan(SyntheticRegion region, AttackerKit kit, IReadOnlyList<string> playbooks, int perPlaybook, DateOnly? startDay = null, int usurpedAccounts = 4)
     {
         var options = region.Options;
         var r = new SimRandom(SimRandom.Derive(options.Seed, 0, RegionStreams.Attacks));
@@ -25,7 +34,8 @@ internal static class AttackPlanner
             for (var k = 0; k < perPlaybook; k++)
             {
                 var span = playbook is Playbook.Drip or Playbook.Staggered ? 7 : 1;
-                var day = options.Start.AddDays(warm + r.Next(Math.Max(1, options.Days - warm - span)));
+                var drawn = options.Start.AddDays(warm + r.Next(Math.Max(1, options.Days - warm - span)));
+                var day = startDay ?? drawn;
                 var random = new SimRandom(SimRandom.Derive(options.Seed, (index * 1000L) + k, RegionStreams.Attack));
                 var number = k + 1;
                 attacks.Add(playbook switch
@@ -36,8 +46,9 @@ internal static class AttackPlanner
                     Playbook.Targeted => new TargetedList(number, kit, day, Victim(region, r, taken, Clinical), random),
                     Playbook.Contact => new ContactHarvest(number, kit, day, Victim(region, r, taken, [Role.Secretary, Role.Admission]), random),
                     Playbook.Night => new NightBurst(number, kit, day, Victim(region, r, taken, [Role.Physician, Role.Secretary, Role.Admission, Role.IdentityVigilance]), random),
-                    Playbook.Infostealer => Infostealer(number, kit, region, day, r, taken, random),
-                    _ => throw new ArgumentException($"unknown playbook '{playbook}'; playbooks: {string.Join(", ", Playbook.All)}", nameof(playbooks)),
+                    Playbook.Infostealer => Infostealer(number, kit, region, day, startDay is not null, r, taken, random),
+                    Playbook.September => new SeptemberHarvest(kit, day, SeptemberHarvest.DrawVictims(region, usurpedAccounts, random), random),
+                    _ => throw new ArgumentException($"unknown playbook '{playbook}'; playbooks: {string.Join(", ", Playbook.Live)}", nameof(playbooks)),
                 });
             }
         }
@@ -45,10 +56,13 @@ internal static class AttackPlanner
         return attacks;
     }
 
-    /// <summary>An infostealer needs its victim at work on site that day: the first such day from the drawn one.</summary>
-    private static Infostealer Infostealer(int number, AttackerKit kit, SyntheticRegion region, DateOnly day, SimRandom r, HashSet<int> taken, SimRandom random)
+    /// <summary>
+    /// An infostealer needs its victim at work on site that day: the first such day from the drawn one, or, when the
+    /// day is fixed (a live play), a victim on site that very day.
+    /// </summary>
+    private static Infostealer Infostealer(int number, AttackerKit kit, SyntheticRegion region, DateOnly day, bool dayFixed, SimRandom r, HashSet<int> taken, SimRandom random)
     {
-        var last = region.Options.Start.AddDays(region.Options.Days - 1);
+        var last = dayFixed ? day : region.Options.Start.AddDays(region.Options.Days - 1);
         for (var attempt = 0; attempt < 50; attempt++)
         {
             var victim = Victim(region, r, taken, [Role.Admission, Role.Secretary, Role.Physician]);

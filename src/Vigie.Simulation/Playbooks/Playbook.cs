@@ -32,4 +32,19 @@ public static class Playbook
 
     /// <summary>Every playbook, in the order.</summary>
     public static IReadOnlyList<string> All { get; } = [Bulk, Drip, Staggered, Targeted, Contact, Night, Infostealer];
+
+    /// <summary>What can be played live against a server (`vigie demo --playbooks`): every playbook and the demo's own.</summary>
+    public static IReadOnlyList<string> Live { get; } = [September, .. All];
+
+    /// <summary>
+    /// Calendar days a playbook's requests can spread over from its start day: a drip works five working days (a
+    /// weekend may fall in them), a staggered attack's ten harvests start 6 to 14 hours apart (up to about six days),
+    /// a night burst runs past midnight; the others stay within their day.
+    /// </summary>
+    public static int SpanDays(string playbook) => playbook switch
+    {
+        Drip or Staggered => 7,
+        Night => 2,
+        _ => 1,
+    };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Vigie.Demo;
+using Vigie.Simulation.Playbooks;
 
 namespace Vigie.Cli;
 
@@ -19,24 +20,42 @@ internal static class DemoCommand
         var establishments = new Option<int>("--establishments") { Description = "Establishments. Default 6", DefaultValueFactory = _ => 6 };
         var history = new Option<int>("--history-days") { Description = "Days of legitimate history before the day played (1 to 60). Default 14", DefaultValueFactory = _ => 14 };
         var accounts = new Option<int>("--usurped-accounts") { Description = "Accounts the attacker uses, one after the other (1 to 10). Default 4", DefaultValueFactory = _ => 4 };
-        var day = new Option<string?>("--day") { Description = "The working day played, YYYY-MM-DD, in the past. Default: the last Tuesday before today" };
-        foreach (var o in new Option[] { data, urls, seed, exit, patients, professionals, establishments, history, accounts, day })
+        var day = new Option<string?>("--day") { Description = "The first day played, YYYY-MM-DD; the whole period played must be in the past. Default: the last Tuesday for which it is" };
+        var playbooks = new Option<string>("--playbooks")
+        {
+            Description = "Attacks played live, comma-separated: " + string.Join(", ", Playbook.Live) + ". Default september. A drip or a staggered attack plays a week",
+            DefaultValueFactory = _ => Playbook.September,
+        };
+        var attacks = new Option<int>("--attacks-per-playbook") { Description = "Attacks per playbook (1 to 5). Default 1", DefaultValueFactory = _ => 1 };
+        foreach (var o in new Option[] { data, urls, seed, exit, patients, professionals, establishments, history, accounts, day, playbooks, attacks })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(async (result, ct) =>
         {
-            var today = SeedCommand.LocalToday(TimeProvider.System);
-            var played = DemoOptions.LastTuesdayBefore(today);
-            if (result.GetValue(day) is { } text && (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out played) || played >= today))
+            var chosen = result.GetValue(playbooks)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+            if (chosen.Length == 0)
             {
-                return Error("--day is a past date, YYYY-MM-DD");
+                return Error("--playbooks names at least one playbook: " + string.Join(", ", Playbook.Live));
             }
 
-            if (result.GetValue(history) is < 1 or > 60 || result.GetValue(accounts) is < 1 or > 10)
+            if (chosen.FirstOrDefault(p => !Playbook.Live.Contains(p)) is { } unknown)
             {
-                return Error("--history-days is between 1 and 60, --usurped-accounts between 1 and 10");
+                return Error($"unknown playbook '{unknown}'; playbooks: {string.Join(", ", Playbook.Live)}");
+            }
+
+            var span = chosen.Max(Playbook.SpanDays);
+            var today = SeedCommand.LocalToday(TimeProvider.System);
+            var played = DemoOptions.LastTuesdayBefore(today.AddDays(1 - span));
+            if (result.GetValue(day) is { } text && (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out played) || played.AddDays(span - 1) >= today))
+            {
+                return Error(span == 1 ? "--day is a past date, YYYY-MM-DD" : $"--day is a date, YYYY-MM-DD, such that the {span} days played are in the past");
+            }
+
+            if (result.GetValue(history) is < 1 or > 60 || result.GetValue(accounts) is < 1 or > 10 || result.GetValue(attacks) is < 1 or > 5)
+            {
+                return Error("--history-days is between 1 and 60, --usurped-accounts between 1 and 10, --attacks-per-playbook between 1 and 5");
             }
 
             var directory = result.GetValue(data) ?? Path.Combine(Path.GetTempPath(), "vigie-demo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -58,6 +77,8 @@ internal static class DemoCommand
                 HistoryDays = result.GetValue(history),
                 UsurpedAccounts = result.GetValue(accounts),
                 Day = played,
+                Playbooks = chosen,
+                AttacksPerPlaybook = result.GetValue(attacks),
                 Exit = result.GetValue(exit),
             };
             try

@@ -9,8 +9,11 @@ namespace Vigie.Demo;
 /// The demo's live display, in French for the region's staff: a progress line every two seconds, one line per
 /// alert and per attacker session stopped (with what it got before). Ids and counts only: no patient data.
 /// </summary>
-internal sealed class DemoConsole(TextWriter output)
+internal sealed class DemoConsole(TextWriter output, bool severalDays = false)
 {
+    /// <summary>Times on the live lines: the hour, with the day when several days are played.</summary>
+    private readonly string _time = severalDays ? "ddd dd HH:mm" : "HH:mm";
+
     private static readonly CultureInfo Fr = French.Culture;
     private readonly TimeZoneInfo _zone = RegionBuilder.ParisTime();
     private readonly Lock _gate = new();
@@ -46,8 +49,8 @@ internal sealed class DemoConsole(TextWriter output)
             }
 
             _sinceTick.Restart();
-            output.WriteLine(string.Format(Fr, "[{0:HH:mm}] {1:N0} requêtes jouées, dont {2:N0} de l'attaquant · {3} alertes · {4} sessions d'attaquant suspendues",
-                Local(now), score.Requests, score.AttackRequests, _alerts, _stopped));
+            output.WriteLine(string.Format(Fr, "[{0}] {1:N0} requêtes jouées, dont {2:N0} de l'attaquant · {3} alertes · {4} sessions d'attaquant suspendues",
+                Local(now).ToString(_time, Fr), score.Requests, score.AttackRequests, _alerts, _stopped));
         }
     }
 
@@ -59,14 +62,14 @@ internal sealed class DemoConsole(TextWriter output)
             if (session.SuspendedAt is { } suspended && session.ContainedAt != suspended)
             {
                 _stopped++;
-                output.WriteLine(string.Format(Fr, "[{0:HH:mm}] SUSPENSION · compte {1} (session {2}) : {3} ; l'attaquant a obtenu {4} patient(s) en tout",
-                    Local(suspended), session.Victim, session.Session, session.SuspendedBy!.Value.Label(), session.Disclosed.Count));
+                output.WriteLine(string.Format(Fr, "[{0}] SUSPENSION · compte {1} (session {2}) : {3} ; l'attaquant a obtenu {4} patient(s) en tout",
+                    Local(suspended).ToString(_time, Fr), session.Victim, session.Session, session.SuspendedBy!.Value.Label(), session.Disclosed.Count));
                 return;
             }
 
             _stopped += session.Over ? 1 : 0;
-            output.WriteLine(string.Format(Fr, "[{0:HH:mm}] CONFINEMENT · compte {1} (session {2}) : {3} après {4} patient(s) obtenu(s) par l'attaquant",
-                Local(session.ContainedAt!.Value), session.Victim, session.Session, session.ContainedBy!.Value.Label(), session.ExposureBeforeContainment));
+            output.WriteLine(string.Format(Fr, "[{0}] CONFINEMENT · compte {1} (session {2}) : {3} après {4} patient(s) obtenu(s) par l'attaquant",
+                Local(session.ContainedAt!.Value).ToString(_time, Fr), session.Victim, session.Session, session.ContainedBy!.Value.Label(), session.ExposureBeforeContainment));
         }
     }
 
@@ -76,8 +79,8 @@ internal sealed class DemoConsole(TextWriter output)
         lock (_gate)
         {
             _alerts++;
-            output.WriteLine(string.Format(Fr, "[{0:HH:mm}] ALERTE {1} · compte {2}{3} · niveau {4} · raisons : {5}",
-                Local(alert.At), alert.Kind, alert.ProfessionalId, alert.Session is null ? "" : " (session " + alert.Session + ")", alert.Level, alert.Reasons));
+            output.WriteLine(string.Format(Fr, "[{0}] ALERTE {1} · compte {2}{3} · niveau {4} · raisons : {5}",
+                Local(alert.At).ToString(_time, Fr), alert.Kind, alert.ProfessionalId, alert.Session is null ? "" : " (session " + alert.Session + ")", alert.Level, alert.Reasons));
         }
     }
 

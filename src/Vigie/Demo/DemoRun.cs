@@ -13,14 +13,16 @@ namespace Vigie.Demo;
 /// </summary>
 internal sealed class DemoRun(DemoOptions options, TextWriter output)
 {
-    private readonly DemoConsole _console = new(output);
+    private readonly DemoConsole _console = new(output, options.LiveDays > 1);
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var settings = Settings(options);
         var region = BuildRegion();
         await StorageSetup.MigrateAsync(settings, ct).ConfigureAwait(false);
-        var simulator = TraceSimulator.SeptemberDay(region, options.UsurpedAccounts);
+        var simulator = options.SeptemberOnly
+            ? TraceSimulator.SeptemberDay(region, options.UsurpedAccounts)
+            : TraceSimulator.StartingOn(region, options.Playbooks, options.AttacksPerPlaybook, options.UsurpedAccounts, options.Day);
         var dayStart = SeedCommand.LocalMidnight(options.Day, region.TimeZone);
         _console.Title("Région synthétique et deux semaines d'historique");
         var seeded = await new SeedPipeline(settings, region, simulator, TimeProvider.System, SeedProgress.Console()).RunAsync(dayStart, ct).ConfigureAwait(false);
@@ -48,7 +50,9 @@ internal sealed class DemoRun(DemoOptions options, TextWriter output)
         await using (app.ConfigureAwait(false))
         {
             await app.StartAsync(ct).ConfigureAwait(false);
-            _console.Title($"Journée du {French.Date(options.Day)} rejouée sur {options.Urls}");
+            _console.Title(options.LiveDays == 1
+                ? $"Journée du {French.Date(options.Day)} rejouée sur {options.Urls}"
+                : $"Du {French.Date(options.Day)} au {French.Date(options.Day.AddDays(options.LiveDays - 1))} rejoué sur {options.Urls} ; attaques : {string.Join(", ", options.Playbooks)}");
             var score = new DemoScore(simulator.Labels);
             using var http = new HttpClient { BaseAddress = new Uri(options.Urls.Split(';')[0]), Timeout = TimeSpan.FromSeconds(60) };
             using var stopFeed = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -62,7 +66,7 @@ internal sealed class DemoRun(DemoOptions options, TextWriter output)
 
             _console.Title("Réponse à l'incident");
             var finale = await new DemoFinale(settings, http, _console, score).RunAsync(dayStart, portal, ct).ConfigureAwait(false);
-            var summary = new DemoSummary(score, seeded, finale, professionalsMailbox.Received);
+            var summary = new DemoSummary(score, seeded, finale, professionalsMailbox.Received, options.SeptemberOnly);
             summary.Print(_console);
             if (!options.Exit)
             {
@@ -83,7 +87,7 @@ internal sealed class DemoRun(DemoOptions options, TextWriter output)
         {
             Seed = options.Seed,
             Start = options.Day.AddDays(-options.HistoryDays),
-            Days = options.HistoryDays + 1,
+            Days = options.HistoryDays + options.LiveDays,
             Patients = options.Patients,
             Professionals = options.Professionals,
             Establishments = options.Establishments,

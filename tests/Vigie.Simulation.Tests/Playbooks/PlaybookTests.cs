@@ -130,4 +130,27 @@ public sealed class PlaybookTests
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
     }
+    [Fact]
+    public void StartingOn_StartsEveryLivePlaybookThatDay_AndStaysWithinItsSpan()
+    {
+        var options = SmallRegion.Options with { Days = 12, Professionals = 80, Patients = 4_000 };
+        var region = Simulation.Region.RegionBuilder.Build(options);
+        var start = options.Start.AddDays(4);
+        var simulator = TraceSimulator.StartingOn(region, Playbook.Live, 1, 3, start);
+        var labels = simulator.Labels.ToDictionary(l => l.Session, l => l.Playbook, StringComparer.Ordinal);
+        var attack = simulator.Events().Where(e => labels.ContainsKey(e.Access.Session)).ToList();
+
+        Assert.Equal(Playbook.Live.Order(), labels.Values.Distinct().Order());
+        Assert.Equal(3, simulator.Labels.Count(l => l.Playbook == Playbook.September));
+        foreach (var group in attack.GroupBy(e => labels[e.Access.Session]))
+        {
+            var days = group.Select(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Access.Time, region.TimeZone).DateTime)).ToList();
+            Assert.True(days.Min() >= start, group.Key);
+            Assert.True(days.Max() < start.AddDays(Playbook.SpanDays(group.Key)), group.Key);
+        }
+
+        // Every playbook's first request is on the start day (the infostealer's victim is drawn among those on site that day).
+        Assert.All(attack.GroupBy(e => labels[e.Access.Session]),
+            g => Assert.Equal(start, g.Min(e => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Access.Time, region.TimeZone).DateTime))));
+    }
 }
