@@ -78,7 +78,7 @@ internal static class MatchingDiagnosis
     private static void PrintGroups(string title, IEnumerable<string> lines, int top)
     {
         var groups = lines.GroupBy(l => l, StringComparer.Ordinal).Select(g => (Pattern: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ToList();
-        Console.Error.WriteLine(string.Create(Inv, $"-- {title}: {groups.Sum(g => g.Count):N0} pairs, {groups.Count:N0} patterns (family/first given/date/sex/place/phone/email grade band)"));
+        Console.Error.WriteLine(string.Create(Inv, $"-- {title}: {groups.Sum(g => g.Count):N0} pairs, {groups.Count:N0} patterns (family/first given/date/sex/place/phone/email/further given/address grade band)"));
         foreach (var (pattern, count) in groups.Take(top))
         {
             Console.Error.WriteLine(string.Create(Inv, $"  {count,6} {pattern}"));
