@@ -103,14 +103,24 @@ public static class ContactNormalizer
         var builder = new System.Text.StringBuilder();
         foreach (var line in lines)
         {
-            foreach (var c in (line ?? string.Empty).Normalize(System.Text.NormalizationForm.FormD))
+            foreach (var c in line ?? string.Empty)
             {
-                if (char.IsLetterOrDigit(c))
+                // Letters are folded as INS names are (accents removed, ligatures expanded, upper case); the
+                // invariant-globalisation build has no Unicode decomposition to do it.
+                var kind = Identity.NameCharacters.Classify(c, out var first, out var second);
+                if (char.IsAsciiDigit(c))
                 {
-                    builder.Append(char.ToUpperInvariant(c));
+                    builder.Append(c);
                 }
-                else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark
-                    && builder.Length > 0 && builder[^1] != ' ')
+                else if (kind == Identity.NameCharKind.Letter)
+                {
+                    builder.Append(first);
+                    if (second != '\0')
+                    {
+                        builder.Append(second);
+                    }
+                }
+                else if (kind != Identity.NameCharKind.Mark && builder.Length > 0 && builder[^1] != ' ')
                 {
                     builder.Append(' ');
                 }

@@ -156,6 +156,18 @@ internal sealed class Em
             total += row[level];
         }
 
+        // A field never observed (a register that records no address, say) carries no evidence: uniform m and
+        // u give it weight 0 at every level, instead of 0/0.
+        if (!(total > 0))
+        {
+            for (var level = 1; level < row.Length; level++)
+            {
+                row[level] = 1.0 / (row.Length - 1);
+            }
+
+            return;
+        }
+
         var floored = 0.0;
         for (var level = 1; level < row.Length; level++)
         {
