@@ -9,7 +9,7 @@ namespace Vigie.Core.Matching;
 /// </summary>
 /// <remarks>
 /// <see cref="From"/> costs three phonetic encodings on the stack and allocates only the record and, when the
-/// input is not already in normal form, the normalised phone and email strings.
+/// input is not already in normal form, the normalised phone and email strings, plus the folded address line.
 /// </remarks>
 public sealed record MatchRecord
 {
