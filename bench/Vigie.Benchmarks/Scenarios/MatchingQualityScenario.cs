@@ -22,11 +22,11 @@ internal static class MatchingQualityScenario
 
     public static int Run(string[] args)
     {
-        var n = IntArg(args, "--identities", 100_000);
-        var seed = IntArg(args, "--seed", 42);
-        var diagnose = IntArg(args, "--diagnose", 0);
-        var output = StringArg(args, "--out", "docs/benchmarks.md")!;
-        var write = Array.IndexOf(args, "--no-write") < 0;
+        var n = ScenarioArgs.Int(args, "--identities", 100_000);
+        var seed = ScenarioArgs.Int(args, "--seed", 42);
+        var diagnose = ScenarioArgs.Int(args, "--diagnose", 0);
+        var output = ScenarioArgs.String(args, "--out", "docs/benchmarks.md")!;
+        var write = !ScenarioArgs.Flag(args, "--no-write");
         var total = Stopwatch.StartNew();
 
         var generator = new SyntheticIdentityGenerator(seed, new DateOnly(2026, 1, 1), SyntheticIdentityOptions.Default with { InsKind = InsKind.Demo });
@@ -101,18 +101,6 @@ internal static class MatchingQualityScenario
         {
             return "unknown";
         }
-    }
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], Inv) : fallback;
-    }
-
-    private static string? StringArg(string[] args, string name, string? fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
     }
 
     private static void Log(FormattableString message) => Console.Error.WriteLine(message.ToString(Inv));
