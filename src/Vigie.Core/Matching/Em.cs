@@ -50,7 +50,8 @@ internal sealed class Em
 
             for (var level = 1; level < _m[f].Length; level++)
             {
-                _m[f][level] = Math.Pow(4, level - 1);
+                // A field never observed keeps its start, so it starts with no evidence (m = u, weight 0).
+                _m[f][level] = total > 0 ? Math.Pow(4, level - 1) : 1;
 
                 // A level never seen still starts above zero.
                 _u[f][level] += total > 0 ? total * 1e-6 : 1;
