@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == "registry")
     return await RegistryScenario.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "matching-quality")
+{
+    return MatchingQualityScenario.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "detection")
 {
     return DetectionScenario.Run(args[1..]);

@@ -56,7 +56,7 @@ public static class BlockingKeys
         [ComparisonField.BirthDate, ComparisonField.Sex],
         [ComparisonField.FamilyName, ComparisonField.FirstGivenName, ComparisonField.Sex, ComparisonField.BirthDate],
         [ComparisonField.FamilyName, ComparisonField.FirstGivenName],
-        [ComparisonField.Phone, ComparisonField.FamilyName],
+        [ComparisonField.Phone, ComparisonField.FamilyName, ComparisonField.Address],
         [ComparisonField.Email, ComparisonField.FamilyName],
         [ComparisonField.FirstGivenName, ComparisonField.Birthplace, ComparisonField.BirthDate, ComparisonField.Sex],
     ];
@@ -66,8 +66,8 @@ public static class BlockingKeys
 
     /// <summary>
     /// The fields on which strangers brought together by <paramref name="rule"/> agree more often than strangers
-    /// in general: the rule's own fields, and sex where a given name implies it; relatives share phones, emails
-    /// and family names. EM leaves them out for that rule's pairs.
+    /// in general: the rule's own fields, and sex where a given name implies it; relatives share phones, emails,
+    /// family names and (with a landline) an address. EM leaves them out for that rule's pairs.
     /// </summary>
     public static IReadOnlyList<ComparisonField> FieldsImpliedBy(BlockingRule rule) => Implied[(int)rule];
 

@@ -17,4 +17,8 @@ public enum ComparisonField
     Phone = 5,
     /// <summary>Any email address in common (<see cref="Agreement"/>).</summary>
     Email = 6,
+    /// <summary>Further given names as sets (<see cref="GivenNamesAgreement"/>).</summary>
+    GivenNames = 7,
+    /// <summary>Postal address (<see cref="AddressAgreement"/>).</summary>
+    Address = 8,
 }

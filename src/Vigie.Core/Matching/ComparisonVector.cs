@@ -8,13 +8,13 @@ namespace Vigie.Core.Matching;
 public readonly record struct ComparisonVector
 {
     /// <summary>How many fields a vector holds.</summary>
-    public const int FieldCount = 7;
+    public const int FieldCount = 9;
 
     private const int BitsPerField = 3;
     private const int FieldMask = (1 << BitsPerField) - 1;
 
     // Levels per field, missing included, indexed by ComparisonField.
-    private static readonly int[] LevelCounts = [7, 7, 5, 3, 4, 3, 3];
+    private static readonly int[] LevelCounts = [7, 7, 5, 3, 4, 3, 3, 4, 4];
 
     /// <summary>Builds a vector from each field's level.</summary>
     public ComparisonVector(
@@ -24,10 +24,13 @@ public readonly record struct ComparisonVector
         Agreement sex,
         PlaceAgreement birthplace,
         Agreement phone,
-        Agreement email)
+        Agreement email,
+        GivenNamesAgreement givenNames = GivenNamesAgreement.Missing,
+        AddressAgreement address = AddressAgreement.Missing)
     {
         Packed = Pack((int)familyName, 0) | Pack((int)firstGivenName, 1) | Pack((int)birthDate, 2) | Pack((int)sex, 3)
-            | Pack((int)birthplace, 4) | Pack((int)phone, 5) | Pack((int)email, 6);
+            | Pack((int)birthplace, 4) | Pack((int)phone, 5) | Pack((int)email, 6)
+            | Pack((int)givenNames, 7) | Pack((int)address, 8);
     }
 
     private ComparisonVector(int packed) => Packed = packed;
@@ -55,6 +58,12 @@ public readonly record struct ComparisonVector
 
     /// <summary>Email level.</summary>
     public Agreement Email => (Agreement)Level(ComparisonField.Email);
+
+    /// <summary>Further given names level.</summary>
+    public GivenNamesAgreement GivenNames => (GivenNamesAgreement)Level(ComparisonField.GivenNames);
+
+    /// <summary>Address level.</summary>
+    public AddressAgreement Address => (AddressAgreement)Level(ComparisonField.Address);
 
     /// <summary>The level of one field as a number (0 = missing, higher = closer agreement).</summary>
     public int Level(ComparisonField field) => (Packed >> (BitsPerField * (int)field)) & FieldMask;
@@ -93,7 +102,7 @@ public readonly record struct ComparisonVector
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{FamilyName}/{FirstGivenName}/{BirthDate}/{Sex}/{Birthplace}/{Phone}/{Email}";
+        $"{FamilyName}/{FirstGivenName}/{BirthDate}/{Sex}/{Birthplace}/{Phone}/{Email}/{GivenNames}/{Address}";
 
     private static int Pack(int level, int field) => level << (BitsPerField * field);
 }

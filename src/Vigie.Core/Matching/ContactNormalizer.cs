@@ -88,4 +88,62 @@ public static class ContactNormalizer
         var trimmed = raw.Trim();
         return trimmed.Contains('@', StringComparison.Ordinal) ? trimmed.ToLowerInvariant() : null;
     }
+
+    /// <summary>
+    /// The street lines of an address for comparison: accents removed, upper case, letters and digits only, one
+    /// space between words ("12, Rue Jean-Jaurès" and "12 RUE JEAN JAURES" are the same line); null when empty.
+    /// </summary>
+    public static string? AddressLine(IReadOnlyList<string>? lines)
+    {
+        if (lines is null || lines.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        foreach (var line in lines)
+        {
+            foreach (var c in line ?? string.Empty)
+            {
+                // Letters are folded as INS names are (accents removed, ligatures expanded, upper case); the
+                // invariant-globalisation build has no Unicode decomposition to do it.
+                var kind = Identity.NameCharacters.Classify(c, out var first, out var second);
+                if (char.IsAsciiDigit(c))
+                {
+                    builder.Append(c);
+                }
+                else if (kind == Identity.NameCharKind.Letter)
+                {
+                    builder.Append(first);
+                    if (second != '\0')
+                    {
+                        builder.Append(second);
+                    }
+                }
+                else if (kind != Identity.NameCharKind.Mark && builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+
+            if (builder.Length > 0 && builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        var text = builder.ToString().TrimEnd();
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A postal code without spaces, upper case; null when empty.</summary>
+    public static string? PostalCode(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        return raw.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+    }
 }

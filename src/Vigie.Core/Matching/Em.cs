@@ -50,7 +50,8 @@ internal sealed class Em
 
             for (var level = 1; level < _m[f].Length; level++)
             {
-                _m[f][level] = Math.Pow(4, level - 1);
+                // A field never observed keeps its start, so it starts with no evidence (m = u, weight 0).
+                _m[f][level] = total > 0 ? Math.Pow(4, level - 1) : 1;
 
                 // A level never seen still starts above zero.
                 _u[f][level] += total > 0 ? total * 1e-6 : 1;
@@ -154,6 +155,18 @@ internal sealed class Em
         for (var level = 1; level < row.Length; level++)
         {
             total += row[level];
+        }
+
+        // A field never observed (a register that records no address, say) carries no evidence: uniform m and
+        // u give it weight 0 at every level, instead of 0/0.
+        if (!(total > 0))
+        {
+            for (var level = 1; level < row.Length; level++)
+            {
+                row[level] = 1.0 / (row.Length - 1);
+            }
+
+            return;
         }
 
         var floored = 0.0;

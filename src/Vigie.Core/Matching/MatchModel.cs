@@ -13,7 +13,7 @@ namespace Vigie.Core.Matching;
 public sealed record MatchModel
 {
     /// <summary>The comparison schema this code understands; a model for another schema is refused.</summary>
-    public const string CurrentVersion = "vigie-fs/1";
+    public const string CurrentVersion = "vigie-fs/2";
 
     // Log-likelihood ratio ln(m/u) per field and level (level 0 = 0), flattened: [field * Stride + level].
     private const int Stride = 8;

@@ -5,11 +5,11 @@ namespace Vigie.Core.Matching;
 /// <summary>
 /// The features of one identity, computed once so that comparing two identities is cheap:
 /// names as given (already normalised), their <see cref="FrenchPhonetic"/> keys, the birth date split in
-/// numbers, normalised phone digits and lower-case emails.
+/// numbers, normalised phone digits, lower-case emails and the postal address in comparison form.
 /// </summary>
 /// <remarks>
 /// <see cref="From"/> costs three phonetic encodings on the stack and allocates only the record and, when the
-/// input is not already in normal form, the normalised phone and email strings.
+/// input is not already in normal form, the normalised phone and email strings, plus the folded address line.
 /// </remarks>
 public sealed record MatchRecord
 {
@@ -36,6 +36,8 @@ public sealed record MatchRecord
         BirthplaceCode = string.IsNullOrEmpty(traits.BirthplaceCode) ? null : traits.BirthplaceCode;
         Phones = Normalize(traits.Phones, ContactNormalizer.Phone);
         Emails = Normalize(traits.Emails, ContactNormalizer.Email);
+        AddressLine = ContactNormalizer.AddressLine(traits.Address?.Lines);
+        PostalCode = ContactNormalizer.PostalCode(traits.Address?.PostalCode);
     }
 
     /// <summary>Nom de naissance; empty when unknown (queries only).</summary>
@@ -82,6 +84,12 @@ public sealed record MatchRecord
 
     /// <summary>Email addresses trimmed and lower-cased (invariant); values without '@' are dropped.</summary>
     public IReadOnlyList<string> Emails { get; }
+
+    /// <summary>Street lines of the postal address in comparison form (<see cref="ContactNormalizer.AddressLine"/>), or null.</summary>
+    public string? AddressLine { get; }
+
+    /// <summary>Postal code without spaces, or null.</summary>
+    public string? PostalCode { get; }
 
     /// <summary>Computes the features of <paramref name="traits"/>.</summary>
     public static MatchRecord From(IdentityTraits traits)

@@ -10,7 +10,8 @@ namespace Vigie.Core.Matching;
 /// <list type="bullet">
 /// <item>sex disagrees: a sex error is possible, but it is never linked without a human look;</item>
 /// <item>birth dates disagree on two or more components: a typing error changes one;</item>
-/// <item>first given names disagree: twins share every other trait, phone and email included.</item>
+/// <item>first given names disagree: twins share every other trait, phone and email included;</item>
+/// <item>further given names disagree (each list has a name the other lacks): homonyms born in the same place.</item>
 /// </list>
 /// </remarks>
 public static class MatchScorer
@@ -35,7 +36,8 @@ public static class MatchScorer
 
     /// <summary>
     /// False when a hard rule forbids grading the pair certain (an automatic link): a disagreeing sex, birth date,
-    /// birthplace (homonyms: same name and date, born elsewhere) or first given name (twins), or discrepancies on
+    /// birthplace (homonyms: same name and date, born elsewhere), first given name (twins) or further given names (homonyms
+    /// born in the same place: the list of given names is an INS strict trait), or discrepancies on
     /// two or more of the strict traits at once (family name, first given name, birth date, birthplace). Identitovigilance leaves such pairs to a human however high the score:
     /// a typo in the name and a transposed date together are as likely a different person as a careless desk.
     /// </summary>
@@ -43,6 +45,7 @@ public static class MatchScorer
         vector.Sex != Agreement.Disagree
         && vector.BirthDate != DateAgreement.Disagree
         && vector.FirstGivenName != GivenNameAgreement.Disagree
+        && vector.GivenNames != GivenNamesAgreement.Disagree
         && vector.Birthplace != PlaceAgreement.Disagree
         && StrictTraitDiscrepancies(vector) < 2;
 

@@ -27,7 +27,93 @@ public static class RecordComparator
             CompareSex(a.Sex, b.Sex),
             CompareBirthplaces(a.BirthplaceCode, b.BirthplaceCode),
             AnyInCommon(a.Phones, b.Phones),
-            AnyInCommon(a.Emails, b.Emails));
+            AnyInCommon(a.Emails, b.Emails),
+            CompareGivenNames(a, b),
+            CompareAddresses(a, b));
+    }
+
+    /// <summary>
+    /// The further given names as sets: every given name of either list except the two records' first given names,
+    /// so that a typo in the first given name or a usual name put first does not count twice. Missing when either
+    /// list is empty (unknown), exact when the sets are equal, compatible when one holds the other.
+    /// </summary>
+    public static GivenNamesAgreement CompareGivenNames(MatchRecord a, MatchRecord b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.GivenNames.Length == 0 || b.GivenNames.Length == 0)
+        {
+            return GivenNamesAgreement.Missing;
+        }
+
+        var aHasMore = HasFurtherNameNotIn(a.GivenNames, b.GivenNames, a.FirstGivenName, b.FirstGivenName);
+        var bHasMore = HasFurtherNameNotIn(b.GivenNames, a.GivenNames, a.FirstGivenName, b.FirstGivenName);
+        return (aHasMore, bHasMore) switch
+        {
+            (false, false) => GivenNamesAgreement.Exact,
+            (true, true) => GivenNamesAgreement.Disagree,
+            _ => GivenNamesAgreement.Compatible,
+        };
+    }
+
+    /// <summary>Exact on street lines and postal code, same postal code, or different; missing without a postal code.</summary>
+    public static AddressAgreement CompareAddresses(MatchRecord a, MatchRecord b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.PostalCode is null || b.PostalCode is null)
+        {
+            return AddressAgreement.Missing;
+        }
+
+        if (!string.Equals(a.PostalCode, b.PostalCode, StringComparison.Ordinal))
+        {
+            return AddressAgreement.Disagree;
+        }
+
+        return a.AddressLine is not null && string.Equals(a.AddressLine, b.AddressLine, StringComparison.Ordinal)
+            ? AddressAgreement.Exact
+            : AddressAgreement.SamePostalCode;
+    }
+
+    /// <summary>True when <paramref name="names"/> holds a name, other than the first given names, missing from <paramref name="other"/>.</summary>
+    private static bool HasFurtherNameNotIn(string names, string other, string firstA, string firstB)
+    {
+        var rest = names.AsSpan();
+        while (rest.Length > 0)
+        {
+            var space = rest.IndexOf(' ');
+            var name = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? [] : rest[(space + 1)..];
+            if (name.Length == 0 || name.SequenceEqual(firstA) || name.SequenceEqual(firstB))
+            {
+                continue;
+            }
+
+            if (!ContainsName(other, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsName(string names, ReadOnlySpan<char> name)
+    {
+        var rest = names.AsSpan();
+        while (rest.Length > 0)
+        {
+            var space = rest.IndexOf(' ');
+            if ((space < 0 ? rest : rest[..space]).SequenceEqual(name))
+            {
+                return true;
+            }
+
+            rest = space < 0 ? [] : rest[(space + 1)..];
+        }
+
+        return false;
     }
 
     /// <summary>Sex agreement; <see cref="Sex.Unknown"/> on either side is missing.</summary>

@@ -33,6 +33,12 @@ internal static class DuplicateRates
     public const double EmailMissing = 0.35;
     public const double AddressMissing = 0.08;
 
+    /// <summary>
+    /// A duplicate made after the person moved carries the new address. About one French resident in ten moves
+    /// each year (INSEE), and a duplicate is often made years after the first record.
+    /// </summary>
+    public const double AddressChanged = 0.12;
+
     /// <summary>A duplicate is made in the same establishment as the reference record this often (a local duplicate).</summary>
     public const double SameEstablishment = 0.10;
 

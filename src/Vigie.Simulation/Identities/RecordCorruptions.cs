@@ -66,4 +66,7 @@ public enum RecordCorruptions
 
     /// <summary>The person's address not recorded.</summary>
     AddressMissing = 1 << 17,
+
+    /// <summary>The person had moved: the record carries another address.</summary>
+    AddressChanged = 1 << 18,
 }

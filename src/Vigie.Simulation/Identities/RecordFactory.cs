@@ -11,7 +11,7 @@ internal sealed class RecordFactory
 {
     // Corruptions that leave the strict traits intact: only such a duplicate may still be qualified.
     private const RecordCorruptions ContactOnly =
-        RecordCorruptions.PhoneMissing | RecordCorruptions.EmailMissing | RecordCorruptions.AddressMissing;
+        RecordCorruptions.PhoneMissing | RecordCorruptions.EmailMissing | RecordCorruptions.AddressMissing | RecordCorruptions.AddressChanged;
 
     private static readonly string[] None = [];
 
@@ -103,7 +103,7 @@ internal sealed class RecordFactory
             corruptions |= RecordCorruptions.GivenNamesMissing;
         }
 
-        corruptions |= MissingContacts(person, random);
+        corruptions |= ContactChanges(person, random);
         var status = (corruptions & ~ContactOnly) != 0
             ? random.Chance(0.85) ? IdentityStatus.Provisional : IdentityStatus.Validated
             : person.Qualified && random.Chance(DuplicateRates.CleanDuplicateQualified) ? IdentityStatus.Qualified : Unqualified(random);
@@ -159,8 +159,8 @@ internal sealed class RecordFactory
         return date;
     }
 
-    /// <summary>Which of the person's contact data this record lacks; flags only what the person has.</summary>
-    private static RecordCorruptions MissingContacts(Person person, SimRandom random)
+    /// <summary>Which of the person's contact data this record lacks or has changed; flags only what the person has.</summary>
+    private static RecordCorruptions ContactChanges(Person person, SimRandom random)
     {
         var missing = RecordCorruptions.None;
         if ((person.Mobile != 0 || person.Landline != 0) && random.Chance(DuplicateRates.PhoneMissing))
@@ -177,6 +177,10 @@ internal sealed class RecordFactory
         {
             missing |= RecordCorruptions.AddressMissing;
         }
+        else if (person.Address is not null && random.Chance(DuplicateRates.AddressChanged))
+        {
+            missing |= RecordCorruptions.AddressChanged;
+        }
 
         return missing;
     }
@@ -188,7 +192,9 @@ internal sealed class RecordFactory
     {
         var phones = (corruptions & RecordCorruptions.PhoneMissing) != 0 ? None : Phones(person, random);
         var emails = (corruptions & RecordCorruptions.EmailMissing) != 0 ? None : person.Emails;
-        var address = (corruptions & RecordCorruptions.AddressMissing) != 0 ? null : person.Address;
+        var address = (corruptions & RecordCorruptions.AddressMissing) != 0 ? null
+            : (corruptions & RecordCorruptions.AddressChanged) != 0 ? Addresses.Draw(random, Addresses.DrawCommune(random, person.Birthplace))
+            : person.Address;
         var raw = new IdentityTraits(
             style.Apply(birthName), style.Apply(first), givenNames is null ? string.Empty : style.Apply(givenNames),
             birthDate, person.Sex, birthplace, usedName is null ? null : style.Apply(usedName), phones, emails, address);

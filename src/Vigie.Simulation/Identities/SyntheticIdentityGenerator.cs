@@ -80,6 +80,7 @@ public sealed class SyntheticIdentityGenerator
     private IEnumerable<GeneratedRecord> Stream(int recordCount)
     {
         var orders = new NirOrderAllocator();
+        var mailboxes = new Mailboxes();
         var index = 0;
         var nextBlock = 0;
         var next = recordCount > 0 ? StartBuilding(ref nextBlock, recordCount) : null;
@@ -88,12 +89,13 @@ public sealed class SyntheticIdentityGenerator
             var blocks = next.GetAwaiter().GetResult();
 
             // The next batch is built while this one is handed out: the consumer and the one sequential step
-            // (INS allocation) overlap with generation.
+            // (INS and email allocation) overlap with generation.
             var left = recordCount - index - blocks.Sum(block => block.Drafts.Length);
             next = left > 0 ? StartBuilding(ref nextBlock, left) : null;
             foreach (var block in blocks)
             {
                 AllocateIns(block, orders);
+                mailboxes.Claim(block);
                 foreach (var draft in block.Drafts)
                 {
                     if (index == recordCount)

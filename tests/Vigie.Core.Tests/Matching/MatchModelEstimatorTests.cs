@@ -105,6 +105,24 @@ public class MatchModelEstimatorTests
     }
 
     [Fact]
+    public void Estimate_OfAFieldNeverObserved_GivesItNoWeight()
+    {
+        // A register that records no address: the field is missing on every pair and must weigh nothing, not NaN.
+        var pairs = SimulatedVectors.Draw(new Random(4), 5_000, 0.3)
+            .Select(v => v.With(ComparisonField.Address, (int)AddressAgreement.Missing))
+            .ToList();
+
+        var model = MatchModelEstimator.Estimate(pairs);
+
+        for (var level = 0; level < ComparisonVector.LevelCount(ComparisonField.Address); level++)
+        {
+            Assert.Equal(0.0, model.Weight(ComparisonField.Address, level), 12);
+        }
+
+        Assert.True(model.Weight(ComparisonField.BirthDate, (int)DateAgreement.Exact) > 1);
+    }
+
+    [Fact]
     public void Estimate_StopsAtTheIterationLimit()
     {
         var pairs = SimulatedVectors.Draw(new Random(3), 5_000, 0.2);

@@ -9,7 +9,7 @@ public class MatchScorerTests
 {
     private static readonly ComparisonVector AllAgree = new(
         NameAgreement.Exact, GivenNameAgreement.Exact, DateAgreement.Exact, Agreement.Agree,
-        PlaceAgreement.Exact, Agreement.Agree, Agreement.Agree);
+        PlaceAgreement.Exact, Agreement.Agree, Agreement.Agree, GivenNamesAgreement.Exact, AddressAgreement.Exact);
 
     [Theory]
     [InlineData(0.9995, MatchGrade.Certain)]
@@ -43,6 +43,7 @@ public class MatchScorerTests
     [InlineData(ComparisonField.Sex, (int)Agreement.Disagree)]
     [InlineData(ComparisonField.BirthDate, (int)DateAgreement.Disagree)]
     [InlineData(ComparisonField.FirstGivenName, (int)GivenNameAgreement.Disagree)]
+    [InlineData(ComparisonField.GivenNames, (int)GivenNamesAgreement.Disagree)] // homonyms born in the same place
     public void Score_WithAHardConflict_IsNeverCertain(ComparisonField field, int level)
     {
         // A permissive threshold makes the model's probability certain; the hard rule still caps the grade.

@@ -15,7 +15,8 @@ internal static class Person
         string? birthplace = "75056",
         string? usedName = null,
         string[]? phones = null,
-        string[]? emails = null) =>
+        string[]? emails = null,
+        PostalAddress? address = null) =>
         new(
             birthName,
             firstGiven,
@@ -26,7 +27,7 @@ internal static class Person
             usedName,
             phones ?? [],
             emails ?? [],
-            null);
+            address);
 
     public static MatchRecord Record(
         string birthName = "DUPONT",
@@ -37,6 +38,7 @@ internal static class Person
         string? birthplace = "75056",
         string? usedName = null,
         string[]? phones = null,
-        string[]? emails = null) =>
-        MatchRecord.From(Traits(birthName, firstGiven, givenNames, birthDate, sex, birthplace, usedName, phones, emails));
+        string[]? emails = null,
+        PostalAddress? address = null) =>
+        MatchRecord.From(Traits(birthName, firstGiven, givenNames, birthDate, sex, birthplace, usedName, phones, emails, address));
 }

@@ -78,8 +78,56 @@ public class RecordComparatorTests
                 Agreement.Agree,
                 PlaceAgreement.Missing,
                 Agreement.Agree,
-                Agreement.Missing),
+                Agreement.Missing,
+                GivenNamesAgreement.Exact,
+                AddressAgreement.Missing),
             vector);
+    }
+
+    [Theory]
+    [InlineData("MARIE ANNE", "MARIE ANNE", GivenNamesAgreement.Exact)]
+    [InlineData("MARIE", "MARIE", GivenNamesAgreement.Exact)] // no further given name on either side
+    [InlineData("MARIE ANNE SOPHIE", "MARIE SOPHIE ANNE", GivenNamesAgreement.Exact)] // a set: the order is the desk's
+    [InlineData("MARIE ANNE SOPHIE", "MARIE ANNE", GivenNamesAgreement.Compatible)] // one desk typed only some
+    [InlineData("MARIE", "MARIE ANNE", GivenNamesAgreement.Compatible)]
+    [InlineData("MARIE ANNE", "MARIE SOPHIE", GivenNamesAgreement.Disagree)] // homonyms with their own given names
+    [InlineData("MARIE ANNE", "", GivenNamesAgreement.Missing)]
+    public void CompareGivenNames_ComparesTheFurtherGivenNamesAsSets(string left, string right, GivenNamesAgreement expected)
+    {
+        var a = Person.Record(firstGiven: "MARIE", givenNames: left);
+        var b = MatchRecord.From(Person.Traits(firstGiven: "MARIE") with { GivenNames = right }); // "" = list unknown
+        Assert.Equal(expected, RecordComparator.CompareGivenNames(a, b));
+        Assert.Equal(expected, RecordComparator.CompareGivenNames(b, a));
+    }
+
+    [Fact]
+    public void CompareGivenNames_IgnoresTheFirstGivenNamesSoATypoCountsOnce()
+    {
+        // MAREI is a typo of MARIE: judged by the first-given-name field, not again here.
+        var a = Person.Record(firstGiven: "MARIE", givenNames: "MARIE ANNE");
+        var b = Person.Record(firstGiven: "MAREI", givenNames: "MAREI ANNE");
+        Assert.Equal(GivenNamesAgreement.Exact, RecordComparator.CompareGivenNames(a, b));
+
+        // The usual given name recorded first: JEAN PIERRE against PIERRE JEAN.
+        var usual = Person.Record(firstGiven: "PIERRE", givenNames: "PIERRE JEAN");
+        var civil = Person.Record(firstGiven: "JEAN", givenNames: "JEAN PIERRE");
+        Assert.Equal(GivenNamesAgreement.Exact, RecordComparator.CompareGivenNames(usual, civil));
+    }
+
+    [Fact]
+    public void CompareAddresses_NormalisesTheStreetLinesAndComparesThePostalCode()
+    {
+        var home = new PostalAddress(["12, Rue Jean-Jaurès"], "59000", "Lille", "FRA");
+        var typedElsewhere = new PostalAddress(["12 RUE JEAN JAURES"], "59 000", "LILLE", "FRA");
+        var sameTown = new PostalAddress(["3 place du Théâtre"], "59000", "Lille", "FRA");
+        var elsewhere = new PostalAddress(["12 rue Jean Jaurès"], "62000", "Arras", "FRA");
+        var a = Person.Record(address: home);
+        Assert.Equal("12 RUE JEAN JAURES", a.AddressLine);
+        Assert.Equal("59000", Person.Record(address: typedElsewhere).PostalCode);
+        Assert.Equal(AddressAgreement.Exact, RecordComparator.CompareAddresses(a, Person.Record(address: typedElsewhere)));
+        Assert.Equal(AddressAgreement.SamePostalCode, RecordComparator.CompareAddresses(a, Person.Record(address: sameTown)));
+        Assert.Equal(AddressAgreement.Disagree, RecordComparator.CompareAddresses(a, Person.Record(address: elsewhere)));
+        Assert.Equal(AddressAgreement.Missing, RecordComparator.CompareAddresses(a, Person.Record()));
     }
 
     [Fact]
@@ -139,6 +187,6 @@ public class ComparisonVectorTests
     public void FromPacked_RejectsOutOfRangeLevels()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ComparisonVector.FromPacked(7)); // family name has 7 levels: 0..6
-        Assert.Throws<ArgumentOutOfRangeException>(() => ComparisonVector.FromPacked(1 << 21));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ComparisonVector.FromPacked(1 << 27));
     }
 }

@@ -15,6 +15,8 @@ internal sealed class SimulatedVectors
         [0.05, 0.10, 0.85],
         [0.20, 0.80],
         [0.30, 0.70],
+        [0.03, 0.12, 0.85],
+        [0.15, 0.05, 0.80],
     ];
 
     public static readonly double[][] TrueU =
@@ -26,9 +28,11 @@ internal sealed class SimulatedVectors
         [0.90, 0.08, 0.02],
         [0.995, 0.005],
         [0.998, 0.002],
+        [0.45, 0.45, 0.10],
+        [0.95, 0.04, 0.01],
     ];
 
-    public static readonly double[] MissingRates = [0.01, 0.02, 0.02, 0.01, 0.15, 0.5, 0.6];
+    public static readonly double[] MissingRates = [0.01, 0.02, 0.02, 0.01, 0.15, 0.5, 0.6, 0.35, 0.1];
 
     public static List<ComparisonVector> Draw(Random random, int count, double prior, List<bool>? isMatch = null)
     {

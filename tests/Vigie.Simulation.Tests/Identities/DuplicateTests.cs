@@ -62,7 +62,7 @@ public sealed class DuplicateTests
     [Fact]
     public void DuplicatesWithWrongStrictTraits_AreNeverQualified()
     {
-        const RecordCorruptions contactOnly = RecordCorruptions.PhoneMissing | RecordCorruptions.EmailMissing | RecordCorruptions.AddressMissing;
+        const RecordCorruptions contactOnly = RecordCorruptions.PhoneMissing | RecordCorruptions.EmailMissing | RecordCorruptions.AddressMissing | RecordCorruptions.AddressChanged;
 
         Assert.All(
             SampleRegion.Duplicates.Where(r => (r.Corruptions & ~contactOnly) != 0),
@@ -137,12 +137,45 @@ public sealed class DuplicateTests
             {
                 Assert.Null(traits.Address);
             }
+            else if (corruptions.HasFlag(RecordCorruptions.AddressChanged))
+            {
+                Assert.NotNull(traits.Address);
+                Assert.NotEqual(reference.Address, traits.Address);
+            }
+            else
+            {
+                Assert.Equal(reference.Address, traits.Address);
+            }
 
             if (corruptions == RecordCorruptions.None)
             {
                 Assert.Equal(reference with { Phones = [], Emails = [] }, traits with { Phones = [], Emails = [] });
             }
         }
+    }
+
+    [Fact]
+    public void EmailAddresses_BelongToOnePersonEach()
+    {
+        // A mail provider gives an address once: two persons, homonyms included, never share one (decision 0004).
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in SampleRegion.Records)
+        {
+            foreach (var email in record.Traits.Emails)
+            {
+                Assert.Equal(record.PersonKey, owners.GetValueOrDefault(email, record.PersonKey));
+                owners[email] = record.PersonKey;
+            }
+        }
+
+        Assert.True(owners.Count > SampleRegion.References.Count() / 3, "a good share of persons should have an email");
+    }
+
+    [Fact]
+    public void Duplicates_SometimesCarryTheAddressOfAMove()
+    {
+        var moved = SampleRegion.Duplicates.Average(d => d.Corruptions.HasFlag(RecordCorruptions.AddressChanged) ? 1.0 : 0.0);
+        Assert.InRange(moved, 0.08, 0.14);
     }
 
     [Fact]
