@@ -18,7 +18,7 @@ namespace Vigie.Benchmarks.Scenarios;
 /// <summary>
 /// The registry at regional scale (issue 2's targets): registration with matching, full duplicate scan, F1 on
 /// the generated set, exact-trait search in-process, and search over HTTP against a bare-Kestrel floor.
-/// Usage: registry [--identities N] [--postgres CS] [--seed S] [--http-seconds S] [--out docs/benchmarks.md]
+/// Usage: registry [--identities N] [--postgres CS] [--seed S] [--http-seconds S] [--out docs/benchmarks.md] [--registration-only]
 /// </summary>
 internal static class RegistryScenario
 {
@@ -60,6 +60,11 @@ internal static class RegistryScenario
         var (identityOf, regSeconds, lastTenthRate) = await RegisterAllAsync(settings, records, model, seed);
         var overallRate = n / regSeconds;
         Log($"registration: {overallRate:F0}/s overall, {lastTenthRate:F0}/s over the last tenth");
+
+        if (args.Contains("--registration-only"))
+        {
+            return 0;
+        }
 
         var linking = LinkageEvaluation.Evaluate(records, PairsSharingIdentity(identityOf));
         Log($"registry linking: P {linking.Precision:F4} R {linking.Recall:F4} F1 {linking.F1:F4}");
@@ -115,6 +120,10 @@ internal static class RegistryScenario
         const int chunk = 1000;
         var identityOf = new string[records.Length];
         var newId = PatientIds.Seeded(seed);
+        var phases = new RegistrationPhases();
+        var lastPhases = phases.Snapshot();
+        var lastReport = TimeSpan.Zero;
+        long lastCandidates = 0;
         var stopwatch = Stopwatch.StartNew();
         var lastTenthStart = records.Length - (records.Length / 10);
         var lastTenthTime = TimeSpan.Zero;
@@ -131,7 +140,7 @@ internal static class RegistryScenario
             await using var db = StorageSetup.CreateContext(settings);
             // As the server does (MatchModelProvider), the prior follows the register's size as it fills.
             var scaled = MatchModelProvider.ScaleToRegister(model, createdSoFar);
-            var registration = new IdentityRegistration(db, TimeProvider.System, newId, () => scaled, MatchThresholds.Default);
+            var registration = new IdentityRegistration(db, TimeProvider.System, newId, () => scaled, MatchThresholds.Default) { Phases = phases };
             var outcomes = await registration.RegisterAsync(requests, CancellationToken.None);
             for (var i = 0; i < outcomes.Count; i++)
             {
@@ -139,13 +148,20 @@ internal static class RegistryScenario
                 createdSoFar += outcomes[i].Kind == RegistrationKind.Created ? 1 : 0;
             }
 
-            if ((start / chunk) % 50 == 0)
+            if ((start / chunk) % 50 == 49)
             {
-                Console.Error.Write(string.Create(Inv, $"\r  registered {start + slice.Length:N0}/{records.Length:N0} ({(start + slice.Length) / stopwatch.Elapsed.TotalSeconds:F0}/s)   "));
+                // Per-phase milliseconds per chunk over the last 50 chunks: the phase that grows with the register shows here.
+                var now = phases.Snapshot();
+                var perPhase = string.Join(", ", now.Select(p => string.Create(Inv, $"{p.Phase} {(p.Time - lastPhases.FirstOrDefault(l => l.Phase == p.Phase).Time).TotalMilliseconds / 50:F0}")));
+                var candidates = phases.Counts.GetValueOrDefault("candidates");
+                perPhase += string.Create(Inv, $"; candidate rows/chunk {(candidates - lastCandidates) / 50}");
+                lastCandidates = candidates;
+                var windowRate = 50 * chunk / (stopwatch.Elapsed - lastReport).TotalSeconds;
+                Log($"  registered {start + slice.Length:N0}: {(start + slice.Length) / stopwatch.Elapsed.TotalSeconds:F0}/s overall, {windowRate:F0}/s last 50 chunks; ms/chunk: {perPhase}");
+                (lastPhases, lastReport) = (now, stopwatch.Elapsed);
             }
         }
 
-        Console.Error.WriteLine();
         var total = stopwatch.Elapsed;
         var lastTenthRate = (records.Length - lastTenthStart) / Math.Max((total - lastTenthTime).TotalSeconds, 1e-6);
         return (identityOf, total.TotalSeconds, lastTenthRate);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Identity;
 using Vigie.Core.Matching;
@@ -29,15 +30,19 @@ internal sealed class CandidateIndex
     public const int MaxBlockSize = 200;
 
     /// <summary>
-    /// A candidate sharing a single key is loaded only when that key's block is at most this size. A true duplicate
-    /// shares several keys (name + year, date + sex, given name + date...); a stranger who shares only "same family
-    /// name and initial" with a MARTIN among ten thousand is not worth a row read. The nightly full scan, which
-    /// scores every block, catches what this skips.
+    /// A candidate sharing a single rule's key is loaded only when that key's block is at most this size. A true
+    /// duplicate shares keys of several rules (name + year, date + sex, given name + date...); a stranger who shares
+    /// only "born the same day" or "same family name and initial" is not worth a row read. The size is fixed, not
+    /// a share of the register, so that candidate reads per registration stop growing with the register: at 50,
+    /// every date + sex block (about 15 strangers at a million identities) was read, and candidate rows went from
+    /// 3 per registration at 50,000 identities to 8.5 at 100,000 and on linearly, the cost that sank registration
+    /// at a million. The nightly full scan, which scores every block up to 1,000, catches what this skips.
     /// </summary>
-    public const int SingleKeyBlockSize = 50;
+    public const int SingleKeyBlockSize = 8;
 
-    public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
+    public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, RegistrationPhases? phases, CancellationToken ct)
     {
+        var time = System.Diagnostics.Stopwatch.GetTimestamp();
         var index = new CandidateIndex();
         var requestKeys = new long[requests.Count][];
         var keys = new HashSet<long>();
@@ -52,9 +57,11 @@ internal sealed class CandidateIndex
         var keyList = keys.ToList();
         var sizes = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
             .GroupBy(k => k.Key).Select(g => new { Key = g.Key, Size = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
+        time = phases?.Add("block sizes", time) ?? 0;
         var usable = sizes.Where(s => s.Size <= MaxBlockSize).Select(s => s.Key).ToList();
         var hits = usable.Count == 0 ? [] : await db.BlockingKeys.AsNoTracking().Where(k => usable.Contains(k.Key))
             .Select(k => new { k.Key, k.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
+        time = phases?.Add("block members", time) ?? 0;
         var blocks = new Dictionary<long, List<string>>();
         foreach (var hit in hits)
         {
@@ -76,6 +83,8 @@ internal sealed class CandidateIndex
                 Status = i.Status, InsKind = i.InsKind, InsValue = i.InsValue,
             })
             .ToListAsync(ct).ConfigureAwait(false);
+        time = phases?.Add("candidate rows", time) ?? 0;
+        phases?.Count("candidates", rows.Count);
         foreach (var row in rows)
         {
             var id = new PatientId(row.Id);
@@ -86,6 +95,7 @@ internal sealed class CandidateIndex
             }
         }
 
+        time = phases?.Add("candidate records", time) ?? 0;
         foreach (var (key, members) in blocks)
         {
             if (members.Count > MaxBlockSize)
@@ -123,17 +133,22 @@ internal sealed class CandidateIndex
             }
         }
 
+        phases?.Add("locals and INS", time);
         return index;
     }
 
-    /// <summary>Ids worth loading: sharing two or more keys with some request, or one key of a small block.</summary>
+    /// <summary>
+    /// Ids worth loading: sharing keys of two or more blocking rules with some request, or one rule's key of a block
+    /// of at most <see cref="SingleKeyBlockSize"/>. Rules, not keys, are counted: a stranger born the same day shares
+    /// both date + sex keys (the date and its day/month swap) and is still only one coincidence.
+    /// </summary>
     private static List<string> SelectCandidates(long[][] requestKeys, Dictionary<long, List<string>> blocks)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sharedRules = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var keys in requestKeys)
         {
-            shared.Clear();
+            sharedRules.Clear();
             foreach (var key in keys)
             {
                 if (!blocks.TryGetValue(key, out var members) || members.Count > MaxBlockSize)
@@ -141,12 +156,13 @@ internal sealed class CandidateIndex
                     continue;
                 }
 
+                var rule = 1 << (int)BlockingKeys.RuleOf(key);
                 var small = members.Count <= SingleKeyBlockSize;
                 foreach (var member in members)
                 {
-                    var count = shared.GetValueOrDefault(member) + 1;
-                    shared[member] = count;
-                    if (small || count >= 2)
+                    var rules = sharedRules.GetValueOrDefault(member) | rule;
+                    sharedRules[member] = rules;
+                    if (small || BitOperations.PopCount((uint)rules) >= 2)
                     {
                         wanted.Add(member);
                     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Identity;
 using Vigie.Core.Matching;
@@ -16,6 +17,9 @@ namespace Vigie.Storage.Registry;
 /// <param name="thresholds">Grade thresholds.</param>
 public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, Func<PatientId> newId, Func<MatchModel> model, MatchThresholds thresholds)
 {
+    /// <summary>When set, each phase's time is added to it (benchmarks); null in the server.</summary>
+    public RegistrationPhases? Phases { get; init; }
+
     /// <summary>Registers the batch atomically. Requests must name known establishments (checked by the caller).</summary>
     public async Task<IReadOnlyList<RegistrationOutcome>> RegisterAsync(IReadOnlyList<RegistrationRequest> requests, CancellationToken ct)
     {
@@ -39,14 +43,17 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
         ArgumentNullException.ThrowIfNull(requests);
         var pending = new PendingRows();
         var outcomes = await PlanAsync(requests, clock.GetUtcNow(), pending, ct).ConfigureAwait(false);
+        var writing = Stopwatch.GetTimestamp();
         await pending.WriteAsync(db, ct).ConfigureAwait(false);
+        Phases?.Add("write", writing);
         return outcomes;
     }
 
     /// <summary>Decides every request in memory (candidates loaded once) and collects the rows to write.</summary>
     private async Task<IReadOnlyList<RegistrationOutcome>> PlanAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, PendingRows pending, CancellationToken ct)
     {
-        var candidates = await CandidateIndex.LoadAsync(db, requests, ct).ConfigureAwait(false);
+        var candidates = await CandidateIndex.LoadAsync(db, requests, Phases, ct).ConfigureAwait(false);
+        var scoring = Stopwatch.GetTimestamp();
         var chunkModel = model();
         var outcomes = new List<RegistrationOutcome>(requests.Count);
         var seenLocals = new Dictionary<(string, string), PatientId>();
@@ -94,6 +101,7 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
             outcomes.Add(outcome);
         }
 
+        Phases?.Add("score", scoring);
         return outcomes;
     }
 
