@@ -9,13 +9,14 @@ namespace Vigie.Storage.Sqlite;
 /// synchronous=FULL: an acknowledged write survives power loss, which the journal's fail-closed rule needs.
 /// cache_size 128 MiB and mmap 1 GiB: SQLite's 2 MiB default cache turns every index insert of a million-identity
 /// register into a disk read (random ids and blocking keys land on random B-tree pages); registration fell from
-/// ~2,000/s to under 600/s by 150,000 identities with it.
+/// ~2,000/s to under 600/s by 150,000 identities with it. wal_autocheckpoint is SQLite's default, set again because
+/// the journal writer turns it off on the pooled connection it borrows (see Vigie.Storage.Journal.WalCheckpoints).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=1000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
