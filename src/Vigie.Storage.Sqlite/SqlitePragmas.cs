@@ -12,12 +12,14 @@ namespace Vigie.Storage.Sqlite;
 /// ~2,000/s to under 600/s by 150,000 identities with it. The map is SQLite's compile-time ceiling (SQLITE_MAX_MMAP_SIZE,
 /// just under 2 GiB), not 1 GiB: a million-identity register is about 1.7 GB, and pages past the map are read with a
 /// system call and a copy into the 128 MiB cache, where they evict the dirty pages of the running transaction.
+/// wal_autocheckpoint is SQLite's default, set again because
+/// the journal writer turns it off on the pooled connection it borrows (see Vigie.Storage.Journal.WalCheckpoints).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; PRAGMA temp_store=MEMORY;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA mmap_size=2147418112; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=1000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

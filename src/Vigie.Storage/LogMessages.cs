@@ -10,4 +10,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(1002, LogLevel.Warning, "Checkpoint {TreeSize} not delivered to witness {Witness}: {ErrorType}")]
     public static partial void WitnessFailed(ILogger logger, long treeSize, string witness, string errorType);
+
+    [LoggerMessage(1003, LogLevel.Warning, "SQLite WAL checkpoint beside the journal failed: {ErrorType}")]
+    public static partial void WalCheckpointFailed(ILogger logger, string errorType);
 }

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Data;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Vigie.Core.Journal;
@@ -33,76 +36,141 @@ public static class JournalAudit
         var transaction = await db.Database.BeginTransactionAsync(isolation, ct).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var checkpoints = Merge(Checkpoints(db, ct), witnessed ?? [], ct);
-            return await JournalVerifier.VerifyAsync(Entries(db, ct), checkpoints, trust, ct).ConfigureAwait(false);
+            using var connectionGate = new SemaphoreSlim(1, 1);
+            var checkpoints = Merge(Checkpoints(db, connectionGate, ct), witnessed ?? [], ct);
+            return await JournalVerifier.VerifyAsync(Entries(db, connectionGate, ct), checkpoints, trust, ct).ConfigureAwait(false);
         }
     }
 
     // Pages, not one streaming query: entries and checkpoints are read alternately on one connection, which can
-    // hold only one open result at a time. Entries are read with a plain data reader, not through EF: materialising
-    // through EF cost five times the hashing (see docs/benchmarks.md, journal section). Column names and the time
+    // hold only one open result at a time; the gate gives it to one page query at a time. Entry pages are read by a
+    // task of their own up to two pages ahead, so reading and decoding rows overlaps with hashing them (reading
+    // cost as much as the hashing: see docs/benchmarks.md, journal section). Entries are read with a plain data
+    // reader, not through EF: materialising through EF cost five times the hashing. Column names and the time
     // conversion come from the EF model, so the SQL follows the mapping of either provider.
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is built from the EF model's table and column names only; the one value is a parameter.")]
-    private static async IAsyncEnumerable<StoredEntry> Entries(VigieDbContext db, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<StoredEntry> Entries(VigieDbContext db, SemaphoreSlim gate, [EnumeratorCancellation] CancellationToken ct)
     {
         var columns = EntryColumns.Of(db, PageSize);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var after = long.MinValue;
-        var page = new List<StoredEntry>(PageSize);
-        while (true)
+        var pages = Channel.CreateBounded<List<StoredEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+        // Pages are recycled: a page is 50,000 entries, and a new list for each would go to the large object heap.
+        var free = new ConcurrentQueue<List<StoredEntry>>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => ReadPagesAsync(connection, transaction, columns, gate, free, pages.Writer, stop.Token), CancellationToken.None);
+        try
         {
-            page.Clear();
-            await using (var command = connection.CreateCommand())
+            await foreach (var page in pages.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                command.Transaction = transaction;
-                command.CommandText = columns.PageSql;
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "after";
-                parameter.Value = after;
-                command.Parameters.Add(parameter);
-                var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
+                foreach (var entry in page)
                 {
-                    while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                    {
-                        page.Add(new StoredEntry(
-                            reader.GetInt64(0),
-                            reader.GetFieldValue<byte[]>(1),
-                            reader.GetFieldValue<byte[]>(2),
-                            reader.GetFieldValue<byte[]>(3),
-                            new JournalEntryIndex(
-                                columns.Time(reader, 4),
-                                (JournalAction)reader.GetInt32(5),
-                                reader.IsDBNull(6) ? null : reader.GetString(6),
-                                reader.IsDBNull(7) ? null : reader.GetString(7))));
-                    }
+                    yield return entry;
                 }
-            }
 
-            foreach (var entry in page)
-            {
-                yield return entry;
+                page.Clear();
+                free.Enqueue(page);
             }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            after = page[^1].Sequence;
+        }
+        finally
+        {
+            // The verifier stops at the first fault: the reader is stopped too, and waited for, before the
+            // transaction and connection go away.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private static async IAsyncEnumerable<StoredCheckpoint> Checkpoints(VigieDbContext db, [EnumeratorCancellation] CancellationToken ct)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is built from the EF model's table and column names only; the one value is a parameter.")]
+    private static async Task ReadPagesAsync(
+        DbConnection connection, DbTransaction? transaction, EntryColumns columns, SemaphoreSlim gate, ConcurrentQueue<List<StoredEntry>> free,
+        ChannelWriter<List<StoredEntry>> pages, CancellationToken ct)
+    {
+        try
+        {
+            var after = long.MinValue;
+            while (true)
+            {
+                var page = free.TryDequeue(out var recycled) ? recycled : new List<StoredEntry>(PageSize);
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    var command = connection.CreateCommand();
+                    await using (command.ConfigureAwait(false))
+                    {
+                        command.Transaction = transaction;
+                        command.CommandText = columns.PageSql;
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "after";
+                        parameter.Value = after;
+                        command.Parameters.Add(parameter);
+                        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                        await using (reader.ConfigureAwait(false))
+                        {
+                            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                            {
+                                page.Add(new StoredEntry(
+                                    reader.GetInt64(0),
+                                    reader.GetFieldValue<byte[]>(1),
+                                    reader.GetFieldValue<byte[]>(2),
+                                    reader.GetFieldValue<byte[]>(3),
+                                    new JournalEntryIndex(
+                                        columns.Time(reader, 4),
+                                        (JournalAction)reader.GetInt32(5),
+                                        reader.IsDBNull(6) ? null : reader.GetString(6),
+                                        reader.IsDBNull(7) ? null : reader.GetString(7))));
+                            }
+                        }
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                // Read before the page is handed over: the verifier side may clear it for reuse at once.
+                var (count, last) = (page.Count, page.Count > 0 ? page[^1].Sequence : after);
+                if (count > 0)
+                {
+                    await pages.WriteAsync(page, ct).ConfigureAwait(false);
+                }
+
+                if (count < PageSize)
+                {
+                    pages.TryComplete();
+                    return;
+                }
+
+                after = last;
+            }
+        }
+#pragma warning disable CA1031 // Whatever stops the reader (an outage, a cancellation) is handed to the verifier's side, which rethrows it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            pages.TryComplete(exception);
+        }
+    }
+
+    private static async IAsyncEnumerable<StoredCheckpoint> Checkpoints(VigieDbContext db, SemaphoreSlim gate, [EnumeratorCancellation] CancellationToken ct)
     {
         var after = long.MinValue;
         while (true)
         {
-            var page = await db.JournalCheckpoints.AsNoTracking()
-                .Where(c => c.TreeSize > after).OrderBy(c => c.TreeSize).Take(PageSize)
-                .Select(c => new { c.TreeSize, c.Note, c.Frontier })
-                .ToListAsync(ct).ConfigureAwait(false);
+            List<CheckpointPageRow> page;
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                page = await db.JournalCheckpoints.AsNoTracking()
+                    .Where(c => c.TreeSize > after).OrderBy(c => c.TreeSize).Take(PageSize)
+                    .Select(c => new CheckpointPageRow(c.TreeSize, c.Note, c.Frontier))
+                    .ToListAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
             foreach (var c in page)
             {
                 yield return new StoredCheckpoint(c.TreeSize, c.Note, c.Frontier ?? ReadOnlyMemory<byte>.Empty);
@@ -116,6 +184,8 @@ public static class JournalAudit
             after = page[^1].TreeSize;
         }
     }
+
+    private sealed record CheckpointPageRow(long TreeSize, string Note, byte[]? Frontier);
 
     private static async IAsyncEnumerable<StoredCheckpoint> Merge(
         IAsyncEnumerable<StoredCheckpoint> stored, IReadOnlyList<StoredCheckpoint> witnessed, [EnumeratorCancellation] CancellationToken ct)

@@ -31,6 +31,7 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly Channel<SignedCheckpoint> _toWitness = Channel.CreateBounded<SignedCheckpoint>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
+    private readonly WalCheckpoints _walCheckpoints;
     private readonly Task _writing;
     private readonly Task _witnessing;
 
@@ -48,6 +49,7 @@ public sealed class JournalWriter : IAsyncDisposable
         _options = options ?? new JournalWriterOptions();
         _witnesses = [.. witnesses ?? []];
         _logger = logger ?? NullLogger<JournalWriter>.Instance;
+        _walCheckpoints = new WalCheckpoints(newContext, _logger);
         _writing = Task.Run(WriteLoopAsync);
         _witnessing = Task.Run(WitnessLoopAsync);
     }
@@ -72,6 +74,7 @@ public sealed class JournalWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writing.ConfigureAwait(false);
+        await _walCheckpoints.DrainAsync().ConfigureAwait(false);
         _toWitness.Writer.TryComplete();
         await _witnessing.ConfigureAwait(false);
     }
@@ -150,6 +153,7 @@ public sealed class JournalWriter : IAsyncDisposable
             var db = _newContext();
             await using (db.ConfigureAwait(false))
             {
+                await WalCheckpoints.DeferOnAsync(db, CancellationToken.None).ConfigureAwait(false);
                 var result = await new JournalAppender(db, _key, _clock, _options.CheckpointInterval)
                     .AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
                 var sequence = result.FirstSequence;
@@ -163,6 +167,8 @@ public sealed class JournalWriter : IAsyncDisposable
                 {
                     _toWitness.Writer.TryWrite(checkpoint);
                 }
+
+                _walCheckpoints.AfterCommit(db);
 
                 return result;
             }
