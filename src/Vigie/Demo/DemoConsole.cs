@@ -12,7 +12,7 @@ namespace Vigie.Demo;
 internal sealed class DemoConsole(TextWriter output, bool severalDays = false)
 {
     /// <summary>Times on the live lines: the hour, with the day when several days are played.</summary>
-    private readonly string _time = severalDays ? "ddd dd HH:mm" : "HH:mm";
+    private readonly string _time = severalDays ? "dd/MM HH:mm" : "HH:mm";
 
     private static readonly CultureInfo Fr = French.Culture;
     private readonly TimeZoneInfo _zone = RegionBuilder.ParisTime();

@@ -19,11 +19,13 @@ internal sealed class DemoScore
 
     public DemoScore(IEnumerable<AttackLabel> labels)
     {
-        _attackers = labels.ToDictionary(l => l.Session, l => new AttackerSession(l.Session, l.Professional.Value), StringComparer.Ordinal);
+        _attackers = labels.ToDictionary(l => l.Session, l => new AttackerSession(l.Session, l.Professional.Value, l.Playbook), StringComparer.Ordinal);
     }
 
-    public sealed class AttackerSession(string session, string victim)
+    public sealed class AttackerSession(string session, string victim, string playbook)
     {
+        public string Playbook => playbook;
+
         public string Session => session;
 
         public string Victim => victim;

@@ -4,7 +4,7 @@ using Vigie.Seeding;
 namespace Vigie.Demo;
 
 /// <summary>The demo's closing figures, in French.</summary>
-internal sealed class DemoSummary(DemoScore score, SeedPipeline.Outcome seeded, DemoFinale.Result finale, int ownerEmails)
+internal sealed class DemoSummary(DemoScore score, SeedPipeline.Outcome seeded, DemoFinale.Result finale, int ownerEmails, bool septemberOnly)
 {
     private static readonly CultureInfo Fr = French.Culture;
 
@@ -24,6 +24,17 @@ internal sealed class DemoSummary(DemoScore score, SeedPipeline.Outcome seeded, 
             var first = a.Contained ? a.ContainedBy!.Value.Label() + " à " + console.Local(a.ContainedAt!.Value).ToString("HH:mm", Fr) : "jamais confiné";
             var end = a.Over && a.SuspendedAt != a.ContainedAt ? "; " + a.SuspendedBy!.Value.Label() + " à " + console.Local(a.SuspendedAt!.Value).ToString("HH:mm", Fr) : "";
             console.Line(string.Format(Fr, "  compte {0}, session {1} : {2} / {3} patient(s) ; {4}{5}", a.Victim, a.Session, a.ExposureBeforeContainment, a.Disclosed.Count, first, end));
+        }
+
+        if (!septemberOnly)
+        {
+            // Issue 5's scoring per playbook: exposure is what a session got before its first containment.
+            foreach (var playbook in score.Attackers().GroupBy(a => a.Playbook))
+            {
+                var exposures = playbook.Select(a => a.ExposureBeforeContainment).Order().ToList();
+                console.Line(string.Format(Fr, "  attaque « {0} » : {1} session(s), exposition médiane {2}, maximale {3}, jamais confinée(s) : {4}",
+                    playbook.Key, exposures.Count, exposures[exposures.Count / 2], exposures[^1], playbook.Count(a => !a.Contained)));
+            }
         }
 
         var (active, steppedUp, blocked, undisturbed, policy) = score.Legitimate();
