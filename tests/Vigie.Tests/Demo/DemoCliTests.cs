@@ -44,4 +44,32 @@ public sealed class DemoCliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not empty", run.Stderr, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Demo_Playbooks_PlaysSimulatePlaybooksLive_AndScoresEachOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, migrate: false);
+        var data = Path.Combine(database.DataDirectory, "demo");
+        var run = await VigieProcess.RunAsync("demo", "--data", data, "--exit", "--urls", "http://127.0.0.1:" + VigieServerProcess.FreePort(),
+            "--patients", "4000", "--professionals", "40", "--establishments", "2", "--history-days", "3", "--playbooks", "bulk,night", "--seed", "42");
+
+        // Exit 0 means every attacker session was contained, the scope was exact and the journal verified.
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("attaque « bulk » : 1 session(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("attaque « night » : 1 session(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("jamais confinée(s) : 0", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("september", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("harvest", "unknown playbook 'harvest'")]
+    [InlineData(",", "names at least one playbook")]
+    public async Task Demo_BadPlaybooks_AreRefused_BeforeAnythingIsCreated(string playbooks, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, migrate: false);
+        var data = Path.Combine(database.DataDirectory, "demo");
+        var run = await VigieProcess.RunAsync("demo", "--data", data, "--exit", "--playbooks", playbooks);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(data));
+    }
 }
