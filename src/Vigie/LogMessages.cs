@@ -70,6 +70,9 @@ internal static partial class LogMessages
     [LoggerMessage(217, LogLevel.Warning, "Containment {ContainmentId}: owner notice {NotificationId} not sent (attempt {Attempts}, {Error}); given up: {GivenUp}")]
     public static partial void OwnerNoticeFailed(ILogger logger, long containmentId, long notificationId, int attempts, string error, bool givenUp);
 
+    [LoggerMessage(218, LogLevel.Warning, "Step-up review failed ({Error}); its alerts are raised at the next pass")]
+    public static partial void StepUpReviewFailed(ILogger logger, string error);
+
     [LoggerMessage(400, LogLevel.Information, "Notification run for incident {IncidentId}: {Targets} targets, {Planned} newly planned, {ToSend} to send")]
     public static partial void NotificationRunStarted(ILogger logger, string incidentId, int targets, int planned, int toSend);
 

@@ -144,6 +144,13 @@ public sealed record DetectionOptions
     /// <summary>Refused requests within 10 minutes after which a session that ignores its step-up is throttled. Default 40.</summary>
     public int IgnoredStepUpRequests { get; init; } = 40;
 
+    /// <summary>
+    /// How long a step-up may stay unanswered before security officers are alerted. Default 10 min. A professional
+    /// answers within a minute or two; an intruder who cannot pass it usually just stops, and the patients the session
+    /// received before the step-up belong in an incident's scope, so the session must be named in an alert.
+    /// </summary>
+    public TimeSpan StepUpUnansweredAlert { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Requests sent while throttled after which the session is suspended. Default 20.</summary>
     public int IgnoredThrottleRequests { get; init; } = 20;
 
@@ -195,6 +202,7 @@ public sealed record DetectionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ThrottlePer15Minutes, 1, nameof(ThrottlePer15Minutes));
         ArgumentOutOfRangeException.ThrowIfLessThan(BreakerAccounts, 2, nameof(BreakerAccounts));
         ArgumentOutOfRangeException.ThrowIfLessThan(SessionSuspensionsForAccount, 1, nameof(SessionSuspensionsForAccount));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StepUpUnansweredAlert, TimeSpan.Zero, nameof(StepUpUnansweredAlert));
         ArgumentNullException.ThrowIfNull(TimeZone);
         ArgumentNullException.ThrowIfNull(Priors);
     }

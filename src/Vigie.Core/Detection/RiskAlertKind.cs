@@ -14,4 +14,7 @@ public enum RiskAlertKind
 
     /// <summary>Several accounts ramped up in the same period: the regional circuit breaker tripped.</summary>
     CircuitBreaker = 3,
+
+    /// <summary>A session was asked to step up and did not: what it received before is suspect.</summary>
+    StepUpUnanswered = 4,
 }

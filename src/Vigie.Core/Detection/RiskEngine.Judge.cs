@@ -189,7 +189,9 @@ public sealed partial class RiskEngine
 
             session.PendingSince = now;
             session.PendingReasons = reasons;
+            session.UnansweredAlerted = false;
             account.Today.PendingStepUps++;
+            AwaitStepUp(account, session);
             return new Outcome(RiskLevel.StepUp, reasons, null);
         }
 

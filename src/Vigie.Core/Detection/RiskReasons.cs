@@ -60,6 +60,9 @@ public static class RiskReasons
     /// <summary>A step-up was asked for and not yet passed.</summary>
     public const string StepUpPending = "step-up.pending";
 
+    /// <summary>A step-up has gone unanswered for longer than a professional takes (an alert, not a decision).</summary>
+    public const string StepUpUnanswered = "step-up.unanswered";
+
     /// <summary>The session keeps sending requests at machine rate instead of re-authenticating.</summary>
     public const string StepUpIgnored = "step-up.ignored";
 

@@ -43,6 +43,9 @@ internal sealed class SessionState(string id, long firstTicks, NetworkKey networ
 
     public IReadOnlyList<string> PendingReasons = [];
 
+    /// <summary>True once security officers were alerted that the pending step-up went unanswered.</summary>
+    public bool UnansweredAlerted;
+
     public Queue<long>? RefusedWhilePending;
 
     public long ThrottledUntil;

@@ -20,6 +20,7 @@ internal static class DashboardText
         nameof(RiskAlertKind.SessionSuspended) => "Session suspendue",
         nameof(RiskAlertKind.AccountSuspended) => "Compte suspendu",
         nameof(RiskAlertKind.CircuitBreaker) => "Disjoncteur régional",
+        nameof(RiskAlertKind.StepUpUnanswered) => "Reconnexion demandée restée sans réponse",
         _ => kind,
     };
 
@@ -50,6 +51,8 @@ internal static class DashboardText
             RiskReasons.CircuitBreaker => "disjoncteur régional",
             RiskReasons.Overwhelming => "score de risque très élevé",
             RiskReasons.RepeatedSessionSuspensions => "sessions suspendues à répétition",
+            RiskReasons.StepUpUnanswered => "reconnexion demandée restée sans réponse",
+            RiskReasons.StepUpPending => "reconnexion demandée",
             _ => reason,
         };
     }

@@ -23,6 +23,8 @@ internal static class DetectionHosting
         services.AddSingleton<JournalEvidence>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalEvidence>());
         services.AddHostedService<OwnerNotices>();
+        services.AddSingleton<StepUpWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<StepUpWatch>());
         return services;
     }
 }

@@ -100,7 +100,7 @@ internal sealed class LiveDetection(RiskEngine engine, AuthSettings auth, TimePr
                 ProfessionalId = change.Professional.Value,
                 Session = change.Scope == ContainmentScope.Session ? change.Session : null,
                 SuspendedAt = change.At,
-                Reasons = Truncate(string.Join(',', change.Reasons)),
+                Reasons = AlertRows.Truncate(string.Join(',', change.Reasons)),
                 SuspendedBy = change.By,
                 Enforced = change.Enforced,
             });
@@ -108,21 +108,11 @@ internal sealed class LiveDetection(RiskEngine engine, AuthSettings auth, TimePr
 
         foreach (var alert in decision.Alerts)
         {
-            db.Alerts.Add(new AlertRow
-            {
-                Kind = alert.Kind.ToString(),
-                ProfessionalId = alert.Professional.Value,
-                Session = alert.Session,
-                At = alert.At,
-                Reasons = Truncate(string.Join(',', alert.Reasons)),
-                Level = level,
-            });
+            db.Alerts.Add(AlertRows.From(alert, level));
         }
 
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
-
-    private static string Truncate(string reasons) => reasons.Length <= 1000 ? reasons : reasons[..1000];
 
     public static string LevelName(RiskLevel level) => level switch
     {
