@@ -23,17 +23,24 @@ internal static class ReplayCommand
         var output = new Option<FileInfo>("--out") { Description = "Where to write the decisions (JSON lines)", Required = true };
         var reportOnly = new Option<bool>("--report-only") { Description = "Compute decisions as in report-only mode: nothing is enforced, every request counts as disclosed" };
         var zone = new Option<string>("--time-zone") { Description = "Time zone of working hours. Default Europe/Paris", DefaultValueFactory = _ => "Europe/Paris" };
-        foreach (var o in new Option[] { trace, patients, output, reportOnly, zone })
+        var thresholds = ThresholdsCommand.FileOption("--thresholds");
+        foreach (var o in new Option[] { trace, patients, output, reportOnly, zone, thresholds })
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(result => Run(result.GetValue(trace)!, result.GetValue(patients)!, result.GetValue(output)!, result.GetValue(reportOnly), result.GetValue(zone)!));
+        command.SetAction(result => Run(result.GetValue(trace)!, result.GetValue(patients)!, result.GetValue(output)!, result.GetValue(reportOnly), result.GetValue(zone)!, result.GetValue(thresholds)));
         return command;
     }
 
-    private static int Run(FileInfo trace, FileInfo patients, FileInfo output, bool reportOnly, string zoneId)
+    private static int Run(FileInfo trace, FileInfo patients, FileInfo output, bool reportOnly, string zoneId, FileInfo? thresholdsFile)
     {
+        var thresholds = ThresholdsCommand.Load(thresholdsFile);
+        if (!thresholds.Success)
+        {
+            return Error("--thresholds " + thresholds.Error, 2);
+        }
+
         foreach (var input in new[] { trace, patients })
         {
             if (!input.Exists)
@@ -67,7 +74,7 @@ internal static class ReplayCommand
                 table = read.Value;
             }
 
-            var engine = new RiskEngine(new DetectionOptions { TimeZone = zone, ReportOnly = reportOnly });
+            var engine = new RiskEngine(thresholds.Value with { TimeZone = zone, ReportOnly = reportOnly });
             var counts = new int[4];
             var clock = Stopwatch.StartNew();
             string? error;

@@ -56,7 +56,8 @@ internal static class ServeCommand
         var smtpFrom = new Option<string?>("--smtp-from") { Description = "Sender, e.g. \"Sécurité GRADeS HDF <ne-pas-repondre@gradeshdf.example>\"" };
         var smtpUser = new Option<string?>("--smtp-user") { Description = "SMTP user, when the relay asks for authentication (password in $VIGIE_SMTP_PASSWORD)" };
         var portal = new Option<Uri?>("--portal-address") { Description = "The public verification portal (https://…/verifier), printed as text in those emails. Default: none" };
-        foreach (var o in new Option[] { urls, builtIn, allowRemote, issuer, trusted, audience, proxies, witnessFile, witnessUrl, retention, reportOnly, webhook, warmDays, syncSeconds,
+        var thresholds = ThresholdsCommand.FileOption("--detection-thresholds");
+        foreach (var o in new Option[] { urls, builtIn, allowRemote, issuer, trusted, audience, proxies, witnessFile, witnessUrl, retention, reportOnly, thresholds, webhook, warmDays, syncSeconds,
                      smtpHost, smtpPort, smtpSecurity, smtpFrom, smtpUser, portal })
         {
             command.Options.Add(o);
@@ -68,6 +69,13 @@ internal static class ServeCommand
             if (badProxy is not null)
             {
                 await Console.Error.WriteLineAsync("error: --trusted-proxy takes an IP address").ConfigureAwait(false);
+                return 2;
+            }
+
+            var engineThresholds = ThresholdsCommand.Load(result.GetValue(thresholds));
+            if (!engineThresholds.Success)
+            {
+                await Console.Error.WriteLineAsync("error: --detection-thresholds " + engineThresholds.Error).ConfigureAwait(false);
                 return 2;
             }
 
@@ -104,6 +112,7 @@ internal static class ServeCommand
                 Detection = settings.Detection with
                 {
                     ReportOnly = result.GetValue(reportOnly),
+                    Thresholds = engineThresholds.Value,
                     AlertWebhook = result.GetValue(webhook),
                     WarmStartDays = result.GetValue(warmDays),
                     SyncInterval = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(syncSeconds), 0.05, 60)),

@@ -17,6 +17,7 @@ internal static class VigieCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(ContainmentCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ThresholdsCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

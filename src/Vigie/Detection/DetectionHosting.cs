@@ -18,7 +18,7 @@ internal static class DetectionHosting
             // Without the time zone database the habits are learnt in UTC: consistent, one or two hours off.
         }
 
-        services.AddSingleton(new RiskEngine(new DetectionOptions { ReportOnly = settings.Detection.ReportOnly, TimeZone = zone }));
+        services.AddSingleton(new RiskEngine(settings.Detection.Thresholds with { ReportOnly = settings.Detection.ReportOnly, TimeZone = zone }));
         services.AddSingleton<LiveDetection>();
         services.AddSingleton<JournalEvidence>();
         services.AddHostedService(sp => sp.GetRequiredService<JournalEvidence>());

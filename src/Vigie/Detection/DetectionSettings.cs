@@ -37,6 +37,13 @@ public sealed record DetectionSettings
     /// <summary>The public verification portal's address (ending in /verifier), printed as text to type in those emails. None by default.</summary>
     public Uri? PortalAddress { get; init; }
 
+    /// <summary>
+    /// The engine's thresholds and weights (`--detection-thresholds FILE`, see `vigie thresholds`): the documented
+    /// defaults of <see cref="Vigie.Core.Detection.DetectionOptions"/> unless a file overrides some. Report-only mode
+    /// and the time zone are set by their own settings.
+    /// </summary>
+    public Vigie.Core.Detection.DetectionOptions Thresholds { get; init; } = Vigie.Core.Detection.DetectionOptions.Default;
+
     /// <summary>The region's time zone, for the engine's working-hours habits. Europe/Paris by default.</summary>
     public string TimeZone { get; init; } = "Europe/Paris";
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Detection;
 using Vigie.Hosting;
-using Vigie.Storage;
 
 namespace Vigie.Detection;
 

@@ -117,4 +117,59 @@ public sealed class DetectionCliTests : IDisposable
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
         NoStackTrace(result);
     }
+
+    [Fact]
+    public async Task Replay_WithAThresholdsFile_DecidesWithThem()
+    {
+        Assert.Equal(0, (await Simulate(PathOf("sim"))).ExitCode);
+        await File.WriteAllTextAsync(PathOf("lenient.json"), """{ "stepUpScore": 1000, "overwhelmingScore": 2000 }""");
+        var replay = (string output, string[] more) => VigieProcess.RunAsync(
+            ["replay", "--trace", PathOf("sim/events.jsonl"), "--patients", PathOf("sim/patients.csv"), "--out", PathOf(output), .. more]);
+
+        Assert.Equal(0, (await replay("default.jsonl", [])).ExitCode);
+        var lenient = await replay("lenient.jsonl", ["--thresholds", PathOf("lenient.json")]);
+        Assert.True(lenient.ExitCode == 0, lenient.Stderr);
+
+        int StepUps(string file) => File.ReadLines(PathOf(file)).Count(l => l.Contains("\"decision\":\"step-up\"", StringComparison.Ordinal));
+        Assert.True(StepUps("default.jsonl") > 0);
+        Assert.True(StepUps("lenient.jsonl") < StepUps("default.jsonl"), "a far higher step-up score asks fewer step-ups");
+    }
+
+    [Fact]
+    public async Task Thresholds_PrintsTheDefaults_AndAFilesValuesAppliedToThem()
+    {
+        var defaults = await VigieProcess.RunAsync("thresholds");
+        Assert.True(defaults.ExitCode == 0, defaults.Stderr);
+        Assert.Equal(9, JsonDocument.Parse(defaults.Stdout).RootElement.GetProperty("stepUpScore").GetDouble());
+
+        await File.WriteAllTextAsync(PathOf("t.json"), """{ "stepUpScore": 11 }""");
+        var applied = await VigieProcess.RunAsync("thresholds", "--file", PathOf("t.json"));
+        Assert.True(applied.ExitCode == 0, applied.Stderr);
+        var root = JsonDocument.Parse(applied.Stdout).RootElement;
+        Assert.Equal(11, root.GetProperty("stepUpScore").GetDouble());
+        Assert.Equal("00:10:00", root.GetProperty("stepUpUnansweredAlert").GetString());
+    }
+
+    [Theory]
+    [InlineData("thresholds", "--file")]
+    [InlineData("replay", "--thresholds")]
+    [InlineData("serve", "--detection-thresholds")]
+    public async Task ABadThresholdsFile_IsRefusedBeforeAnythingRuns_NamingTheKey(string verb, string option)
+    {
+        await File.WriteAllTextAsync(PathOf("bad.json"), """{ "stepUpScore": 9, "stepupscores": 3 }""");
+        string[] rest = verb switch
+        {
+            "replay" => ["--trace", PathOf("none.jsonl"), "--patients", PathOf("none.csv"), "--out", PathOf("out.jsonl")],
+            "serve" => ["--data", PathOf("data"), "--urls", "http://127.0.0.1:0"],
+            _ => [],
+        };
+
+        var result = await VigieProcess.RunAsync([verb, option, PathOf("bad.json"), .. rest]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: " + option + " bad.json has an unknown threshold 'stepupscores'", result.Stderr, StringComparison.Ordinal);
+        NoStackTrace(result);
+        Assert.False(File.Exists(PathOf("out.jsonl")));
+        Assert.False(Directory.Exists(PathOf("data")), "nothing is created before the thresholds are checked");
+    }
 }

@@ -45,6 +45,54 @@ public sealed class LiveDetectionTests
     public async Task HarvestingFromAnotherEstablishment_IsStoppedWithinABoundedNumberOfPatients()
     {
         await using var server = await VigieTestServer.StartAsync();
+        var (disclosed, last) = await HarvestUntilRefusedAsync(server);
+
+        Assert.NotEqual(HttpStatusCode.OK, last);
+        Assert.True(disclosed <= 100, $"the harvest got {disclosed} patients before being stopped");
+        var (colleague, _) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient?family:exact=DUPONT&birthdate=1980-05-17", server.Tokens.Physician);
+        Assert.Equal(HttpStatusCode.OK, colleague.StatusCode);
+        Assert.Contains(await JournalReader.EntriesAsync(server), e => e.Outcome == JournalOutcome.DeniedByRisk && e.Actor.ProfessionalId == TestPrincipals.Admission);
+    }
+
+    [Fact]
+    public async Task HarvesterWhoStopsAtTheStepUp_IsNamedInAnAlert_Once()
+    {
+        // The delay is shortened through the thresholds setting so that the node's own background review raises it.
+        await using var server = await VigieTestServer.StartAsync(settings: s => s with
+        {
+            Detection = s.Detection with { Thresholds = s.Detection.Thresholds with { StepUpUnansweredAlert = TimeSpan.FromMilliseconds(200) } },
+        });
+        var (disclosed, last) = await HarvestUntilRefusedAsync(server);
+        Assert.Equal(HttpStatusCode.Unauthorized, last);
+        Assert.True(disclosed > 0);
+
+        AlertRow? alert = null;
+        for (var wait = 0; wait < 150 && alert is null; wait++)
+        {
+            await Task.Delay(100);
+            await using var db = server.Database.NewContext();
+            alert = await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Kind == "StepUpUnanswered");
+        }
+
+        Assert.NotNull(alert);
+        Assert.Equal(TestPrincipals.Admission, alert.ProfessionalId);
+        Assert.NotNull(alert.Session);
+        Assert.Equal("step-up", alert.Level);
+        Assert.StartsWith("step-up.unanswered,", alert.Reasons, StringComparison.Ordinal);
+
+        Assert.Equal(0, await server.Services.GetRequiredService<Vigie.Detection.StepUpWatch>().ReviewAsync(default));
+        await using var check = server.Database.NewContext();
+        Assert.Equal(1, await check.Alerts.CountAsync(a => a.Kind == "StepUpUnanswered"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/alerts");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Tokens.Officer);
+        using var listed = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        Assert.Contains("StepUpUnanswered", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The admission desk reads, one exact search at a time, patients of another establishment until refused.</summary>
+    private static async Task<(int Disclosed, HttpStatusCode Last)> HarvestUntilRefusedAsync(VigieTestServer server)
+    {
         const int population = 150;
         var bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[");
         for (var i = 0; i < population; i++)
@@ -58,7 +106,7 @@ public sealed class LiveDetectionTests
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
 
         var disclosed = 0;
-        HttpStatusCode last = HttpStatusCode.OK;
+        var last = HttpStatusCode.OK;
         for (var i = 0; i < population && last == HttpStatusCode.OK; i++)
         {
             var (response, found) = await server.SendAsync<Bundle>(HttpMethod.Get, $"/fhir/Patient?family:exact=HARVEST{Letters(i).ToUpperInvariant()}&birthdate=1970-01-01", server.Tokens.Admission);
@@ -66,11 +114,7 @@ public sealed class LiveDetectionTests
             disclosed += response.StatusCode == HttpStatusCode.OK ? found!.Entry.Count : 0;
         }
 
-        Assert.NotEqual(HttpStatusCode.OK, last);
-        Assert.True(disclosed <= 100, $"the harvest got {disclosed} patients before being stopped");
-        var (colleague, _) = await server.SendAsync<Resource>(HttpMethod.Get, "/fhir/Patient?family:exact=DUPONT&birthdate=1980-05-17", server.Tokens.Physician);
-        Assert.Equal(HttpStatusCode.OK, colleague.StatusCode);
-        Assert.Contains(await JournalReader.EntriesAsync(server), e => e.Outcome == JournalOutcome.DeniedByRisk && e.Actor.ProfessionalId == TestPrincipals.Admission);
+        return (disclosed, last);
     }
 
     private static string Letters(int i) => new([(char)('a' + (i / 26 % 26)), (char)('a' + (i % 26))]);
