@@ -1,4 +1,5 @@
 using Vigie.Cli;
+using Vigie.Detection;
 using Vigie.Hosting;
 using Vigie.Notices;
 using Vigie.Seeding;
@@ -61,8 +62,12 @@ internal sealed class DemoRun(DemoOptions options, TextWriter output)
             await new DemoTraffic(settings, http, clock, seeded.Registry.Directory, score, _console).PlayAsync(rest, seeded.HasMore, ct).ConfigureAwait(false);
             await stopFeed.CancelAsync().ConfigureAwait(false);
             await feeding.ConfigureAwait(false);
-            await feed.ShowNewAsync(ct).ConfigureAwait(false);
             clock.ResumeRealTime();
+
+            // The node reviews unanswered step-ups every second on its own; one last review now, on the clock that has
+            // left the day behind, so that every session left waiting is alerted before the officer opens the incident.
+            await app.Services.GetRequiredService<StepUpWatch>().ReviewAsync(ct).ConfigureAwait(false);
+            await feed.ShowNewAsync(ct).ConfigureAwait(false);
 
             _console.Title("Réponse à l'incident");
             var finale = await new DemoFinale(settings, http, _console, score).RunAsync(dayStart, portal, ct).ConfigureAwait(false);
