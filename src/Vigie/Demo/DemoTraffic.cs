@@ -112,12 +112,21 @@ internal sealed class DemoTraffic(VigieSettings settings, HttpClient http, DemoC
     /// </summary>
     private Task<string?> TokenAsync(TraceEvent line, bool freshSignIn)
     {
-        var key = line.Access.Session + (freshSignIn ? "|" + clock.GetUtcNow().ToUnixTimeSeconds() : "");
+        // Signing in again with the card takes a moment: the new auth_time (whole seconds, as in a JWT) is the next
+        // second, strictly after the step-up demand made in this one, and the demo clock moves there. Stamped with
+        // the demand's own second, the sign-in would not count as after it and the professional would stay stuck.
+        var resignedAt = freshSignIn ? DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds() + 1) : default;
+        if (freshSignIn)
+        {
+            clock.AdvanceTo(resignedAt);
+        }
+
+        var key = line.Access.Session + (freshSignIn ? "|" + resignedAt.ToUnixTimeSeconds() : "");
         lock (_tokens)
         {
             if (!_tokens.TryGetValue(key, out var token))
             {
-                var signedIn = freshSignIn ? clock.GetUtcNow() : line.Access.AuthenticatedAt ?? line.Access.Time;
+                var signedIn = freshSignIn ? resignedAt : line.Access.AuthenticatedAt ?? line.Access.Time;
                 token = MintAsync(line.Access.Professional.Value, line.Access.Session, signedIn);
                 _tokens[key] = token;
                 if (freshSignIn)

@@ -50,13 +50,17 @@ public sealed class DemoCliTests
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite, migrate: false);
         var data = Path.Combine(database.DataDirectory, "demo");
         var run = await VigieProcess.RunAsync("demo", "--data", data, "--exit", "--urls", "http://127.0.0.1:" + VigieServerProcess.FreePort(),
-            "--patients", "4000", "--professionals", "40", "--establishments", "2", "--history-days", "3", "--playbooks", "bulk,night", "--seed", "42");
+            "--patients", "4000", "--professionals", "40", "--establishments", "2", "--history-days", "3", "--playbooks", "bulk,night,targeted", "--seed", "42");
 
         // Exit 0 means every attacker session was contained, the scope was exact and the journal verified.
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("attaque « bulk » : 1 session(s)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("attaque « night » : 1 session(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("attaque « targeted » : 1 session(s)", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("jamais confinée(s) : 0", run.Stdout, StringComparison.Ordinal);
+
+        // A script that stops at its step-up is alerted on too, so the incident opened from the alerts takes it in.
+        Assert.DoesNotContain("sans alerte", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("september", run.Stdout, StringComparison.Ordinal);
     }
 
