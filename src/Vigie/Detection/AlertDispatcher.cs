@@ -13,26 +13,17 @@ internal sealed class AlertDispatcher(VigieSettings settings, IHttpClientFactory
     private const int Batch = 100;
     private long _logged;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Detection.SyncInterval, clock);
-        do
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPasses.RunAsync(settings.Detection.SyncInterval, clock, passAtStart: true, PassAsync, e =>
         {
-            try
+            if (e is not (HttpRequestException or DbUpdateException or InvalidOperationException or TaskCanceledException))
             {
-                await PassAsync(stoppingToken).ConfigureAwait(false);
+                return false;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or DbUpdateException or InvalidOperationException or TaskCanceledException)
-            {
-                LogMessages.AlertDeliveryFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+
+            LogMessages.AlertDeliveryFailed(logger, e.GetType().Name);
+            return true;
+        }, stoppingToken);
 
     internal async Task PassAsync(CancellationToken ct)
     {

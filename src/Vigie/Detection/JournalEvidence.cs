@@ -29,26 +29,18 @@ internal sealed class JournalEvidence(VigieSettings settings, RiskEngine engine,
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Detection.SyncInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPasses.RunAsync(settings.Detection.SyncInterval, clock, passAtStart: false, PullAsync, e =>
         {
-            try
+            if (e is not (System.Data.Common.DbException or InvalidOperationException or TimeoutException))
             {
-                await PullAsync(stoppingToken).ConfigureAwait(false);
+                return false;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                // The database is away: the engine judges on what it has, and the next pass resumes from the cursor.
-                LogMessages.EvidencePullFailed(logger, Cursor, e.GetType().Name);
-            }
-        }
-    }
+
+            // The database is away: the engine judges on what it has, and the next pass resumes from the cursor.
+            LogMessages.EvidencePullFailed(logger, Cursor, e.GetType().Name);
+            return true;
+        }, stoppingToken);
 
     /// <summary>One pass: learns the accesses other nodes journaled since the cursor; this node's own are skipped.</summary>
     internal async Task PullAsync(CancellationToken ct)

@@ -37,23 +37,16 @@ internal sealed class OwnerNotices(VigieSettings settings, NoticeKeys keys, Time
             return;
         }
 
-        using var timer = new PeriodicTimer(settings.Detection.SyncInterval, clock);
-        do
+        await PeriodicPasses.RunAsync(settings.Detection.SyncInterval, clock, passAtStart: true, PassAsync, e =>
         {
-            try
+            if (e is not (System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException))
             {
-                await PassAsync(stoppingToken).ConfigureAwait(false);
+                return false;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                LogMessages.OwnerNoticePassFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+
+            LogMessages.OwnerNoticePassFailed(logger, e.GetType().Name);
+            return true;
+        }, stoppingToken).ConfigureAwait(false);
     }
 
     internal async Task PassAsync(CancellationToken ct)

@@ -18,25 +18,17 @@ internal sealed class StepUpWatch(VigieSettings settings, RiskEngine engine, Tim
     // Alerts the engine handed over that could not be stored yet (the database was away): kept for the next pass.
     private readonly List<RiskAlert> _unstored = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.Detection.SyncInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPasses.RunAsync(settings.Detection.SyncInterval, clock, passAtStart: false, ReviewAsync, e =>
         {
-            try
+            if (e is not (System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException))
             {
-                await ReviewAsync(stoppingToken).ConfigureAwait(false);
+                return false;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException or TimeoutException)
-            {
-                LogMessages.StepUpReviewFailed(logger, e.GetType().Name);
-            }
-        }
-    }
+
+            LogMessages.StepUpReviewFailed(logger, e.GetType().Name);
+            return true;
+        }, stoppingToken);
 
     /// <summary>One pass; returns the alerts stored.</summary>
     internal async Task<int> ReviewAsync(CancellationToken ct)
