@@ -1,3 +1,5 @@
+using Vigie.Core.Access;
+
 namespace Vigie.Core.Detection;
 
 public sealed partial class RiskEngine
@@ -43,6 +45,34 @@ public sealed partial class RiskEngine
             });
 
             return alerts ?? NoAlerts;
+        }
+    }
+
+    /// <summary>
+    /// Takes in a step-up another node asked of a session (learnt from the journal's risk refusals, decision 0010):
+    /// from then on this node too refuses the session until a token authenticated after <paramref name="at"/>, so an
+    /// intruder cannot walk round a step-up by sending the next request to another node. Ignored when this node does
+    /// not know the session (it judges its first request itself), when a step-up is already pending here, or in
+    /// report-only mode. True when the session became pending.
+    /// </summary>
+    public bool ShareStepUp(NationalId professional, string session, DateTimeOffset at, IReadOnlyList<string> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(reasons);
+        lock (_gate)
+        {
+            if (_options.ReportOnly || !_accounts.TryGetValue(professional, out var account) || !account.Sessions.TryGetValue(session, out var state)
+                || state.PendingSince is not null)
+            {
+                return false;
+            }
+
+            state.PendingSince = at.UtcTicks;
+            state.PendingReasons = reasons;
+            state.UnansweredAlerted = false;
+            account.Today.PendingStepUps++;
+            AwaitStepUp(account, state);
+            return true;
         }
     }
 

@@ -80,6 +80,21 @@ internal sealed class JournalAccessEvents
             patients, categories, string.IsNullOrEmpty(purpose) ? null : purpose);
     }
 
+    /// <summary>A step-up the engine of the node that journaled this risk refusal asked of a session, or null.</summary>
+    public static SharedStepUp? StepUpOf(JournalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        const string prefix = "step-up;";
+        if (entry.Outcome != JournalOutcome.DeniedByRisk || entry.Query is not { } query || !query.StartsWith(prefix, StringComparison.Ordinal)
+            || entry.Request.Session is not { } session || !NationalId.Parse(entry.Actor.ProfessionalId).Success)
+        {
+            return null;
+        }
+
+        return new SharedStepUp(NationalId.Parse(entry.Actor.ProfessionalId).Value, session, entry.Time,
+            query[prefix.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>
     /// A query's shape from its minimised form (parameter names, no values): the traits and exactness are kept, the
     /// ordering keys (sweeps) are not in the journal and stay 0.
@@ -120,3 +135,6 @@ internal sealed class JournalAccessEvents
         a.Action == b.Action && a.Time == b.Time && a.Request.RequestId == b.Request.RequestId && a.Request.Session == b.Request.Session
         && a.Actor.ProfessionalId == b.Actor.ProfessionalId;
 }
+
+/// <summary>A step-up asked of a session by another node, as its journaled refusal records it.</summary>
+internal sealed record SharedStepUp(NationalId Professional, string Session, DateTimeOffset At, IReadOnlyList<string> Reasons);

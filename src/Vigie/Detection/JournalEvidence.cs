@@ -13,7 +13,8 @@ namespace Vigie.Detection;
 /// start runs before Kestrel listens), it learns the last <see cref="DetectionSettings.WarmStartDays"/> days in
 /// batches, so baselines survive a restart and a seeded region starts warm (decision 0007). Then, every
 /// <see cref="DetectionSettings.SyncInterval"/>, it pulls the accesses other nodes journaled since, so that an
-/// account's evidence is the same on every node that serves the database (decision 0010).
+/// account's evidence is the same on every node that serves the database (decision 0010), and a step-up another
+/// node asked of a session holds here too.
 /// </summary>
 internal sealed class JournalEvidence(VigieSettings settings, RiskEngine engine, OwnJournalAppends own, TimeProvider clock, ILogger<JournalEvidence> logger)
     : BackgroundService
@@ -78,6 +79,7 @@ internal sealed class JournalEvidence(VigieSettings settings, RiskEngine engine,
         var batch = Math.Max(100, settings.Detection.JournalBatch);
         var mapping = new JournalAccessEvents();
         var pending = new List<AccessEvent>();
+        var stepUps = new List<SharedStepUp>();
         long entries = 0, events = 0;
         while (true)
         {
@@ -88,9 +90,20 @@ internal sealed class JournalEvidence(VigieSettings settings, RiskEngine engine,
             await own.InFlight().WaitAsync(ct).ConfigureAwait(false);
             foreach (var record in records)
             {
-                if (!own.IsOwn(record.Sequence) && mapping.Add(record.Entry) is { } access)
+                if (own.IsOwn(record.Sequence))
+                {
+                    continue;
+                }
+
+                if (mapping.Add(record.Entry) is { } access)
                 {
                     pending.Add(access);
+                }
+
+                // Only in the live pull: at start, yesterday's unanswered step-ups are history, not sessions to hold.
+                if (!progress && JournalAccessEvents.StepUpOf(record.Entry) is { } stepUp)
+                {
+                    stepUps.Add(stepUp);
                 }
             }
 
@@ -101,6 +114,14 @@ internal sealed class JournalEvidence(VigieSettings settings, RiskEngine engine,
 
             events += await LearnAsync(db, pending, ct).ConfigureAwait(false);
             pending.Clear();
+
+            // After the page's accesses are learnt, so that the session they belong to is known here.
+            foreach (var stepUp in stepUps)
+            {
+                engine.ShareStepUp(stepUp.Professional, stepUp.Session, stepUp.At, stepUp.Reasons);
+            }
+
+            stepUps.Clear();
             entries += records.Count;
             Interlocked.Exchange(ref _cursor, last);
             if (progress && records.Count > 0)

@@ -106,6 +106,17 @@ public sealed class TwoNodeContainmentTests
         // 17 when measured (decision 0010); 34 when the pull is slowed to a minute and each node judges its own half.
         Assert.True(disclosed <= 25, $"the alternating harvest got {disclosed} patients before being stopped");
 
+        // The step-up one node asked holds on the other once it has pulled the refusal: the intruder cannot walk round
+        // it by sending the next request elsewhere (the other node refuses as "pending", not on its own evidence).
+        var other = firstRefusal % 2 == 0 ? nodeB : nodeA;
+        await Task.Delay(500);
+        var (elsewhere, _) = await SearchAsync(other, "/fhir/Patient?family:exact=DUPONT&birthdate=1980-05-17", attacker);
+        Assert.Equal(HttpStatusCode.Unauthorized, elsewhere);
+        var refusals = (await Vigie.Tests.Journal.JournalReader.EntriesAsync(database))
+            .Where(e => e.Outcome == Vigie.Core.Journal.JournalOutcome.DeniedByRisk && e.Actor.ProfessionalId == TestPrincipals.Admission).ToList();
+        Assert.True(refusals.Count >= 2);
+        Assert.StartsWith("step-up;" + RiskReasons.StepUpPending + ",", refusals[^1].Query, StringComparison.Ordinal);
+
         // The intruder ignores the step-up and keeps trying on both nodes: the engine suspends the session.
         ContainmentRow? held = null;
         for (var i = 0; i < 400 && held is null; i++)
