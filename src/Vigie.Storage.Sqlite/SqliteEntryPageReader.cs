@@ -31,6 +31,7 @@ internal sealed class SqliteEntryPageReader : EntryPageReader
         using (statement)
         {
             Check(db, sqlite3_bind_int64(statement, sqlite3_bind_parameter_index(statement, "@after"), after));
+            var professional = new RepeatedText();
             int step;
             while ((step = sqlite3_step(statement)) == SQLITE_ROW)
             {
@@ -38,7 +39,7 @@ internal sealed class SqliteEntryPageReader : EntryPageReader
                 var index = new JournalEntryIndex(
                     columns.TimeFromInt64(sqlite3_column_int64(statement, 4)),
                     (JournalAction)sqlite3_column_int(statement, 5),
-                    Text(statement, 6),
+                    professional.Of(statement, 6),
                     Text(statement, 7));
                 page.Add(sqlite3_column_int64(statement, 0), sqlite3_column_blob(statement, 1), sqlite3_column_blob(statement, 2),
                     sqlite3_column_blob(statement, 3), index);
@@ -56,6 +57,32 @@ internal sealed class SqliteEntryPageReader : EntryPageReader
     // As Microsoft.Data.Sqlite's GetString: null for NULL, else the value as UTF-8 text.
     private static string? Text(sqlite3_stmt statement, int column) =>
         sqlite3_column_type(statement, column) == SQLITE_NULL ? null : sqlite3_column_text(statement, column).utf8_to_string();
+
+    // A request's entries share their professional, so consecutive rows mostly repeat it: the previous string is
+    // reused when the bytes are the same, one allocation a row fewer.
+    private sealed class RepeatedText
+    {
+        private byte[] _bytes = [];
+        private string? _text;
+
+        public string? Of(sqlite3_stmt statement, int column)
+        {
+            if (sqlite3_column_type(statement, column) == SQLITE_NULL)
+            {
+                return null;
+            }
+
+            var bytes = sqlite3_column_blob(statement, column);
+            if (_text is null || !bytes.SequenceEqual(_bytes))
+            {
+                // Copied before asking for the text: SQLite may convert the value, which frees the blob's buffer.
+                _bytes = bytes.ToArray();
+                _text = sqlite3_column_text(statement, column).utf8_to_string();
+            }
+
+            return _text;
+        }
+    }
 
     private static void Check(sqlite3 db, int rc)
     {
