@@ -27,24 +27,16 @@ internal static class JournalFloorScenario
         Directory.CreateDirectory(directory);
         try
         {
-            Print("write 200 B + fsync", Measure(count, FsyncLoop(Path.Combine(directory, "fsync.bin"))));
-            Print("SQLite commit of 1 row (WAL, synchronous=FULL)", Measure(count, SqliteLoop(Path.Combine(directory, "floor.db"))));
+            var fsync = FsyncLoop(Path.Combine(directory, "fsync.bin"));
+            Print("write 200 B + fsync", await MeasureAsync(count, () => { fsync(); return Task.CompletedTask; }));
+            var sqlite = SqliteLoop(Path.Combine(directory, "floor.db"));
+            Print("SQLite commit of 1 row (WAL, synchronous=FULL)", await MeasureAsync(count, () => { sqlite(); return Task.CompletedTask; }));
             var settings = new VigieSettings { DataDirectory = directory, PostgresConnectionString = postgres };
             await StorageSetup.MigrateAsync(settings, default);
             using var key = JournalSigningKey.LoadOrCreate(directory, "vigie.bench/floor");
             await using var writer = new JournalWriter(() => StorageSetup.CreateContext(settings), key, TimeProvider.System);
             var entries = Enumerable.Range(0, 10).Select(Entry).ToList();
-            var journal = new List<double>(count);
-            for (var i = 0; i < count + (count / 10); i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await writer.AppendAsync(entries);
-                if (i >= count / 10)
-                {
-                    journal.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                }
-            }
-
+            var journal = await MeasureAsync(count, () => writer.AppendAsync(entries));
             Print($"journal writer, 10 entries ({(postgres is null ? "SQLite" : "PostgreSQL")})", journal);
         }
         finally
@@ -59,13 +51,13 @@ internal static class JournalFloorScenario
     }
 
     // Runs the action count times after a tenth as warm-up; returns the times in milliseconds.
-    private static List<double> Measure(int count, Action once)
+    private static async Task<List<double>> MeasureAsync(int count, Func<Task> once)
     {
         var times = new List<double>(count);
         for (var i = 0; i < count + (count / 10); i++)
         {
             var start = Stopwatch.GetTimestamp();
-            once();
+            await once();
             if (i >= count / 10)
             {
                 times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
