@@ -20,9 +20,9 @@ public sealed class JournalAuditPagingTests
     [MemberData(nameof(Providers))]
     public async Task JournalOfThreePages_VerifiesEveryEntry(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        using var key = Journals.Key(database);
-        await AppendAsync(database, key);
+        var (database, key) = await JournalOfThreePagesAsync(provider);
+        await using var _ = database;
+        using var __ = key;
 
         var verification = await Journals.VerifyAsync(database, key);
 
@@ -34,9 +34,9 @@ public sealed class JournalAuditPagingTests
     [MemberData(nameof(Providers))]
     public async Task EditedIndexColumnOnTheThirdPage_IsNamed(string provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        using var key = Journals.Key(database);
-        await AppendAsync(database, key);
+        var (database, key) = await JournalOfThreePagesAsync(provider);
+        await using var _ = database;
+        using var __ = key;
         await Journals.ExecuteAsync(database, $"UPDATE journal_entries SET \"ProfessionalId\" = 'someone-else' WHERE \"Sequence\" = 100001");
 
         var fault = (await Journals.VerifyAsync(database, key)).Fault;
@@ -45,13 +45,17 @@ public sealed class JournalAuditPagingTests
         Assert.Equal(100_001, fault.Entry);
     }
 
-    private static async Task AppendAsync(TestDatabase database, JournalSigningKey key)
+    private static async Task<(TestDatabase Database, JournalSigningKey Key)> JournalOfThreePagesAsync(string provider)
     {
+        var database = await TestDatabase.CreateAsync(provider);
+        var key = Journals.Key(database);
         var clock = Journals.Clock();
         for (var start = 0; start < Count; start += 10_000)
         {
             await Journals.AppendAsync(database, key, clock, Journals.Entries(10_000, start));
             clock.Advance(TimeSpan.FromSeconds(1));
         }
+
+        return (database, key);
     }
 }
