@@ -38,6 +38,11 @@ if (args.Length > 0 && args[0] == "journal")
     return await JournalStorageScenario.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "journal-floor")
+{
+    return await JournalFloorScenario.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "journal-overhead")
 {
     return await JournalOverheadScenario.RunAsync(args[1..]);

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Vigie.Storage.Journal;
 
 namespace Vigie.Storage.Sqlite;
 
@@ -24,13 +26,15 @@ public static class SqliteStorage
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder
+        builder
             // Collections in queries travel as one JSON parameter (json_each), not one parameter per element:
             // registration looks up thousands of keys and ids per chunk, past SQLite's variable limit, and a
             // statement whose text changes with the list size is recompiled every time.
             .UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(SqlitePragmas.Instance);
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new JournalReadExtension(SqliteEntryPageReader.Instance));
+        return builder;
     }
 }
 

@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Vigie.Core.Journal;
 
@@ -18,6 +19,9 @@ namespace Vigie.Storage.Journal;
 public static class JournalAudit
 {
     private const int PageSize = 50_000;
+
+    // An entry of a search is about 150 bytes, plus 32 of leaf hash and 16 of seal; longer rows grow the arena.
+    private const int BytesPerRow = 256;
 
     /// <summary>
     /// Verifies the journal. Read <paramref name="witnessed"/> before calling (see <see cref="FileCheckpointWitness.ReadAll"/>),
@@ -46,30 +50,39 @@ public static class JournalAudit
     // hold only one open result at a time; the gate gives it to one page query at a time. Entry pages are read by a
     // task of their own up to two pages ahead, so reading and decoding rows overlaps with hashing them (reading
     // cost as much as the hashing: see docs/benchmarks.md, journal section). Entries are read with a plain data
-    // reader, not through EF: materialising through EF cost five times the hashing. Column names and the time
-    // conversion come from the EF model, so the SQL follows the mapping of either provider.
+    // reader or the provider's own (see EntryPageReader), not through EF: materialising through EF cost five times
+    // the hashing. Column names and the time conversion come from the EF model, so the SQL follows the mapping of
+    // either provider.
     private static async IAsyncEnumerable<StoredEntry> Entries(VigieDbContext db, SemaphoreSlim gate, [EnumeratorCancellation] CancellationToken ct)
     {
         var columns = EntryColumns.Of(db, PageSize);
+        var reader = db.GetService<IDbContextOptions>().FindExtension<JournalReadExtension>()?.Reader ?? EntryPageReader.Portable;
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var pages = Channel.CreateBounded<List<StoredEntry>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var pages = Channel.CreateBounded<EntryPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
-        // Pages are recycled: a page is 50,000 entries, and a new list for each would go to the large object heap.
-        var free = new ConcurrentQueue<List<StoredEntry>>();
+        // Pages are recycled, arenas and all. A page's rows are slices of its arena, and the verifier holds a batch
+        // of rows that may reach back into the previous page: a page is handed back only once the next one is done.
+        var free = new ConcurrentQueue<EntryPage>();
+        EntryPage? previous = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadPagesAsync(connection, transaction, columns, gate, free, pages.Writer, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => ReadPagesAsync(connection, transaction, columns, reader, gate, free, pages.Writer, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var page in pages.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                foreach (var entry in page)
+                for (var i = 0; i < page.Count; i++)
                 {
-                    yield return entry;
+                    yield return page.Entries[i];
                 }
 
-                page.Clear();
-                free.Enqueue(page);
+                if (previous is not null)
+                {
+                    previous.Clear();
+                    free.Enqueue(previous);
+                }
+
+                previous = page;
             }
         }
         finally
@@ -81,47 +94,20 @@ public static class JournalAudit
         }
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is built from the EF model's table and column names only; the one value is a parameter.")]
     private static async Task ReadPagesAsync(
-        DbConnection connection, DbTransaction? transaction, EntryColumns columns, SemaphoreSlim gate, ConcurrentQueue<List<StoredEntry>> free,
-        ChannelWriter<List<StoredEntry>> pages, CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, EntryColumns columns, EntryPageReader reader, SemaphoreSlim gate,
+        ConcurrentQueue<EntryPage> free, ChannelWriter<EntryPage> pages, CancellationToken ct)
     {
         try
         {
             var after = long.MinValue;
             while (true)
             {
-                var page = free.TryDequeue(out var recycled) ? recycled : new List<StoredEntry>(PageSize);
+                var page = free.TryDequeue(out var recycled) ? recycled : new EntryPage(PageSize, BytesPerRow);
                 await gate.WaitAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    var command = connection.CreateCommand();
-                    await using (command.ConfigureAwait(false))
-                    {
-                        command.Transaction = transaction;
-                        command.CommandText = columns.PageSql;
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = "after";
-                        parameter.Value = after;
-                        command.Parameters.Add(parameter);
-                        var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                        await using (reader.ConfigureAwait(false))
-                        {
-                            while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                            {
-                                page.Add(new StoredEntry(
-                                    reader.GetInt64(0),
-                                    reader.GetFieldValue<byte[]>(1),
-                                    reader.GetFieldValue<byte[]>(2),
-                                    reader.GetFieldValue<byte[]>(3),
-                                    new JournalEntryIndex(
-                                        columns.Time(reader, 4),
-                                        (JournalAction)reader.GetInt32(5),
-                                        reader.IsDBNull(6) ? null : reader.GetString(6),
-                                        reader.IsDBNull(7) ? null : reader.GetString(7))));
-                            }
-                        }
-                    }
+                    await reader.ReadAsync(connection, transaction, columns, after, page, ct).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -129,7 +115,7 @@ public static class JournalAudit
                 }
 
                 // Read before the page is handed over: the verifier side may clear it for reuse at once.
-                var (count, last) = (page.Count, page.Count > 0 ? page[^1].Sequence : after);
+                var (count, last) = (page.Count, page.Count > 0 ? page.Entries[^1].Sequence : after);
                 if (count > 0)
                 {
                     await pages.WriteAsync(page, ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,6 +35,9 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly WalCheckpoints _walCheckpoints;
     private readonly Task _writing;
     private readonly Task _witnessing;
+
+    // Used by the write loop only, one group at a time.
+    private VigieDbContext? _db;
 
     public JournalWriter(
         Func<VigieDbContext> newContext,
@@ -74,6 +78,7 @@ public sealed class JournalWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writing.ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
         await _walCheckpoints.DrainAsync().ConfigureAwait(false);
         _toWitness.Writer.TryComplete();
         await _witnessing.ConfigureAwait(false);
@@ -150,28 +155,24 @@ public sealed class JournalWriter : IAsyncDisposable
         var entries = batch.Count == 1 ? batch[0].Entries : [.. batch.SelectMany(p => p.Entries)];
         try
         {
-            var db = _newContext();
-            await using (db.ConfigureAwait(false))
+            var db = _db ??= await OpenAsync().ConfigureAwait(false);
+            var result = await new JournalAppender(db, _key, _clock, _options.CheckpointInterval)
+                .AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
+            var sequence = result.FirstSequence;
+            foreach (var pending in batch)
             {
-                await WalCheckpoints.DeferOnAsync(db, CancellationToken.None).ConfigureAwait(false);
-                var result = await new JournalAppender(db, _key, _clock, _options.CheckpointInterval)
-                    .AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
-                var sequence = result.FirstSequence;
-                foreach (var pending in batch)
-                {
-                    pending.Completion.TrySetResult(new JournalReceipt(sequence, pending.Entries.Count, result.Checkpoint));
-                    sequence += pending.Entries.Count;
-                }
-
-                if (result.Checkpoint is { } checkpoint && _witnesses.Count > 0)
-                {
-                    _toWitness.Writer.TryWrite(checkpoint);
-                }
-
-                _walCheckpoints.AfterCommit(db);
-
-                return result;
+                pending.Completion.TrySetResult(new JournalReceipt(sequence, pending.Entries.Count, result.Checkpoint));
+                sequence += pending.Entries.Count;
             }
+
+            if (result.Checkpoint is { } checkpoint && _witnesses.Count > 0)
+            {
+                _toWitness.Writer.TryWrite(checkpoint);
+            }
+
+            _walCheckpoints.AfterCommit(db);
+
+            return result;
         }
 #pragma warning disable CA1031 // Any failure of the transaction fails the requests in it (fail closed); the loop must survive for the next batch.
         catch (Exception exception)
@@ -183,7 +184,37 @@ public sealed class JournalWriter : IAsyncDisposable
                 pending.Completion.TrySetException(exception);
             }
 
+            // After any failure the next group starts on a new context and connection: the old one may be broken,
+            // or hold a transaction the failure left behind.
+            await CloseAsync().ConfigureAwait(false);
             return null;
+        }
+    }
+
+    // The writer keeps one context and its connection open between groups: a new context, a pooled open and the
+    // provider's connection pragmas cost more per group than the commit's fsync (docs/benchmarks.md, journal-floor).
+    private async Task<VigieDbContext> OpenAsync()
+    {
+        var db = _newContext();
+        try
+        {
+            await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            await WalCheckpoints.DeferOnAsync(db, CancellationToken.None).ConfigureAwait(false);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        if (_db is { } db)
+        {
+            _db = null;
+            await db.DisposeAsync().ConfigureAwait(false);
         }
     }
 
