@@ -27,9 +27,13 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            var setup = Stopwatch.GetTimestamp();
             await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            Phases?.Add("setup", setup);
             var outcomes = await RegisterChunkAsync(requests, ct).ConfigureAwait(false);
+            var commit = Stopwatch.GetTimestamp();
             await tx.CommitAsync(ct).ConfigureAwait(false);
+            Phases?.Add("commit", commit);
             return outcomes;
         }).ConfigureAwait(false);
     }
