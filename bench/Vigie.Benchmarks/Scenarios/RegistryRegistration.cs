@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Vigie.Core.Identity;
 using Vigie.Core.Matching;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vigie.Hosting;
 using Vigie.Registry;
 using Vigie.Simulation.Identities;
+using Vigie.Storage.Journal;
 using Vigie.Storage.Registry;
 
 namespace Vigie.Benchmarks.Scenarios;
@@ -21,7 +23,8 @@ internal static class RegistryRegistration
 
     /// <summary>The regional identity of each record registered (null before <paramref name="from"/>), the time and the last tenth's rate.</summary>
     public static async Task<(string?[] IdentityOf, double Seconds, double LastTenthRate)> RegisterAsync(
-        VigieSettings settings, GeneratedRecord[] records, int from, MatchModel model, Func<PatientId> newId, long createdBefore, RegistrySnapshot? snapshot)
+        VigieSettings settings, GeneratedRecord[] records, int from, MatchModel model, Func<PatientId> newId, long createdBefore, RegistrySnapshot? snapshot,
+        bool checkpointInCommit)
     {
         var identityOf = new string?[records.Length];
         var phases = new RegistrationPhases();
@@ -32,6 +35,7 @@ internal static class RegistryRegistration
         var lastTenthStart = from + ((records.Length - from) * 9 / 10);
         var lastTenthTime = TimeSpan.Zero;
         var createdSoFar = createdBefore;
+        var checkpoints = new WalCheckpoints(() => StorageSetup.CreateContext(settings), NullLogger.Instance); // as the server does
         for (var start = from; start < records.Length; start += Chunk)
         {
             if (snapshot is not null && start == snapshot.At)
@@ -52,7 +56,7 @@ internal static class RegistryRegistration
             {
                 // As the server does (MatchModelProvider), the prior follows the register's size as it fills.
                 var scaled = MatchModelProvider.ScaleToRegister(model, createdSoFar);
-                var registration = new IdentityRegistration(db, TimeProvider.System, newId, () => scaled, MatchThresholds.Default) { Phases = phases };
+                var registration = new IdentityRegistration(db, TimeProvider.System, newId, () => scaled, MatchThresholds.Default) { Phases = phases, Checkpoints = checkpointInCommit ? null : checkpoints };
                 var outcomes = await registration.RegisterAsync(requests, CancellationToken.None);
                 for (var i = 0; i < outcomes.Count; i++)
                 {
@@ -77,6 +81,7 @@ internal static class RegistryRegistration
             }
         }
 
+        await checkpoints.DrainAsync(); // the last checkpoint is part of the work
         var total = stopwatch.Elapsed;
         var lastTenthRate = (records.Length - lastTenthStart) / Math.Max((total - lastTenthTime).TotalSeconds, 1e-6);
         return (identityOf, total.TotalSeconds, lastTenthRate);
