@@ -78,6 +78,7 @@ internal static class RegistryScenario
 
         if (args.Contains("--registration-only") || from > 0)
         {
+            DeleteDataDirectory(directory);
             return 0;
         }
 
@@ -120,6 +121,12 @@ internal static class RegistryScenario
         var section = postgres is null ? "registry-sqlite" : "registry-postgres";
         BenchmarkReport.Write(output, section, report.ToString());
         Log($"written to {output} ({section})");
+        DeleteDataDirectory(directory);
+        return 0;
+    }
+
+    private static void DeleteDataDirectory(string directory)
+    {
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -128,8 +135,6 @@ internal static class RegistryScenario
         catch (IOException)
         {
         }
-
-        return 0;
     }
 
     private static IEnumerable<(int, int)> PairsSharingIdentity(string[] identityOf)
