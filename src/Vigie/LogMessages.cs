@@ -12,6 +12,9 @@ internal static partial class LogMessages
     [LoggerMessage(2, LogLevel.Information, "Match model estimated by EM from {Pairs} candidate pairs over {Records} records ({Source})")]
     public static partial void MatchModelEstimated(ILogger logger, int pairs, int records, string source);
 
+    [LoggerMessage(9, LogLevel.Warning, "Stored match model {ModelId} has schema {StoredVersion}, this build reads {CurrentVersion}: it is set aside and a bootstrap model estimated instead; re-estimate on the register with `vigie duplicates --estimate`")]
+    public static partial void MatchModelOutdated(ILogger logger, long modelId, string storedVersion, string currentVersion);
+
     [LoggerMessage(3, LogLevel.Information, "Registered batch of {Count}: {Created} created, {Linked} linked, {Queued} queued for review")]
     public static partial void BatchRegistered(ILogger logger, int count, int created, int linked, int queued);
 

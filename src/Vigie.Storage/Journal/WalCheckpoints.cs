@@ -13,8 +13,9 @@ namespace Vigie.Storage.Journal;
 /// blocked by a passive checkpoint). Durability does not change: a commit is durable once its WAL frames are
 /// fsynced (synchronous=FULL), checkpointed or not, and recovery replays the WAL after a crash.
 /// Other connections keep SQLite's default, restored on every open by the provider's pragmas.
+/// Registration uses it too (IdentityRegistration.Checkpoints), for the same reason at a larger scale.
 /// </summary>
-internal sealed class WalCheckpoints(Func<VigieDbContext> newContext, ILogger logger)
+public sealed class WalCheckpoints(Func<VigieDbContext> newContext, ILogger logger)
 {
     private const string Sqlite = "Microsoft.EntityFrameworkCore.Sqlite";
 

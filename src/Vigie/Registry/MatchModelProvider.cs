@@ -51,12 +51,30 @@ internal sealed class MatchModelProvider(ILogger<MatchModelProvider> logger, Tim
         var row = db.MatchModels.AsNoTracking().OrderByDescending(m => m.Id).FirstOrDefault();
         if (row is not null)
         {
-            return JsonSerializer.Deserialize<MatchModel>(row.Json) ?? throw new InvalidDataException("stored match model is empty");
+            // A model of another comparison schema (stored by an older build: vigie-fs/1 had fewer fields) cannot be
+            // read, and refusing to start would take registration and $match down for a model EM re-estimates in
+            // seconds. Its row is kept (history); the bootstrap model stored after it becomes the newest.
+            var version = StoredVersion(row.Json);
+            if (string.Equals(version, MatchModel.CurrentVersion, StringComparison.Ordinal))
+            {
+                return JsonSerializer.Deserialize<MatchModel>(row.Json) ?? throw new InvalidDataException("stored match model is empty");
+            }
+
+            LogMessages.MatchModelOutdated(logger, row.Id, version ?? "none", MatchModel.CurrentVersion);
         }
 
         var (bootstrap, pairs, records) = ModelEstimation.EstimateOnSyntheticPopulation(seed: 20250901);
         Save(db, bootstrap, pairs, records, "bootstrap: synthetic population");
         return bootstrap;
+    }
+
+    /// <summary>The schema version a stored model's JSON declares, or null when it has none.</summary>
+    private static string? StoredVersion(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty(nameof(MatchModel.Version), out var version)
+            && version.ValueKind == JsonValueKind.String ? version.GetString() : null;
     }
 
     /// <summary>Stores a newly estimated model and makes it current.</summary>

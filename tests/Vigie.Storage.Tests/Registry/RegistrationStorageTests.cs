@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vigie.Core.Identity;
 using Vigie.Core.Matching;
 using Vigie.Simulation.Identities;
+using Vigie.Storage.Journal;
 using Vigie.Storage.Registry;
 using Vigie.Testing;
 
@@ -65,6 +67,36 @@ public sealed class RegistrationStorageTests
 
         // Time windows are compared in SQL on both providers (SQLite stores them as sortable numbers).
         Assert.Equal(records.Length, await read.LocalRecords.CountAsync(l => l.RegisteredAt >= Now && l.RegisteredAt < Now.AddSeconds(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Register_WithBackgroundCheckpoints_CommitsEveryChunkForOtherConnections(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var records = Records(600, out var generator);
+        await AddEstablishmentsAsync(database, generator);
+        var model = Model(records);
+        var checkpoints = new WalCheckpoints(database.NewContext, NullLogger.Instance);
+        var ids = 0;
+        for (var start = 0; start < records.Length; start += 200)
+        {
+            // A context per chunk, as the server's scoped registration: each opens its connection with checkpoints deferred.
+            await using var db = database.NewContext();
+            var registration = new IdentityRegistration(db, new FakeTimeProvider(Now), () => new PatientId("p-" + ids++), () => model, MatchThresholds.Default)
+            {
+                Checkpoints = checkpoints,
+            };
+            await registration.RegisterAsync(records.Skip(start).Take(200).Select(Request).ToList(), CancellationToken.None);
+            await using var other = database.NewContext();
+            Assert.Equal(start + 200, await other.LocalRecords.CountAsync());
+        }
+
+        await checkpoints.DrainAsync();
+        await using var read = database.NewContext();
+        Assert.Equal(ids, await read.Identities.CountAsync());
+        Assert.Equal(records.Length, await read.LocalRecords.CountAsync());
+        Assert.True(await read.BlockingKeys.AnyAsync(k => k.IdentityId == "p-" + (ids - 1)));
     }
 
     [Theory]
