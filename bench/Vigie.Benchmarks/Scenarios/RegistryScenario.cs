@@ -118,7 +118,8 @@ internal static class RegistryScenario
         report.AppendLine();
         report.AppendLine("The matcher F1 scores every pair the blocking proposes over all records, each record standing alone, so blocking recall is included. The registry-links F1 counts two records as predicted duplicates when registration attached them to the same regional identity; probable matches are queued for a human and count as not linked there, by design.");
 
-        var section = postgres is null ? "registry-sqlite" : "registry-postgres";
+        // The section by size as well as storage: a run at 1,000,000 must not replace the 100,000 figures.
+        var section = (postgres is null ? "registry" : "registry-postgres") + (n >= 1_000_000 ? "-1m" : postgres is null ? "-sqlite" : "");
         BenchmarkReport.Write(output, section, report.ToString());
         Log($"written to {output} ({section})");
         DeleteDataDirectory(directory);
