@@ -18,6 +18,11 @@ if (args.Length > 0 && args[0] == "detection")
     return DetectionScenario.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "detection-warm")
+{
+    return WarmStartScenario.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "notices")
 {
     return await NoticesScenario.RunAsync(args[1..]);

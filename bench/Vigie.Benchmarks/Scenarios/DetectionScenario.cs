@@ -17,7 +17,7 @@ namespace Vigie.Benchmarks.Scenarios;
 /// security officer releases suspended accounts after a review delay), and records per playbook exposure and time
 /// to containment, legitimate friction, per-decision latency and replay speed.
 /// Usage: detection [--days 30] [--professionals 500] [--patients 50000] [--seed 42] [--more-seeds 7,2026] [--attacks 3]
-/// [--review 4] [--out docs/benchmarks.md] [--no-write] [--diagnose] [--follow PLAYBOOK]. Further seeds are scored too
+/// [--review 4] [--thresholds FILE] [--out docs/benchmarks.md] [--no-write] [--diagnose] [--follow PLAYBOOK]. Further seeds are scored too
 /// (one summary row each) so that the table is not one lucky draw; timings come from the first seed's run.
 /// </summary>
 internal static class DetectionScenario
@@ -43,7 +43,7 @@ internal static class DetectionScenario
         var events = simulator.Events().ToList();
         Log($"simulated {events.Count:N0} requests of {options.Professionals} professionals over {options.Days} days, {simulator.Labels.Count} attacker sessions, in {clock.Elapsed.TotalSeconds:F1} s");
 
-        var detection = new DetectionOptions { TimeZone = region.TimeZone };
+        var detection = EngineOptions(args, region.TimeZone);
         var attackers = simulator.Labels.Select(l => l.Session).ToHashSet(StringComparer.Ordinal);
         var environment = new ReplayEnvironment(new RiskEngine(detection), region, attackers, reviewHours > 0 ? TimeSpan.FromHours(reviewHours) : null);
         var scorer = new DetectionScorer(simulator.Labels, region.TimeZone);
@@ -82,7 +82,7 @@ internal static class DetectionScenario
         foreach (var more in (StringArg(args, "--more-seeds", null) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var seed = int.Parse(more, Inv);
-            seeds.Add((seed, Score(options with { Seed = seed }, attacks, reviewHours)));
+            seeds.Add((seed, Score(options with { Seed = seed }, attacks, reviewHours, args)));
             Log($"seed {seed}: median {seeds[^1].Score.MedianExposureAcrossPlaybooks:F1}, worst {seeds[^1].Score.WorstExposure}, {seeds[^1].Score.Friction}");
         }
 
@@ -97,12 +97,12 @@ internal static class DetectionScenario
     }
 
     /// <summary>Simulates and scores another seed the same way (no timings).</summary>
-    private static DetectionScore Score(RegionOptions options, int attacks, int reviewHours)
+    private static DetectionScore Score(RegionOptions options, int attacks, int reviewHours, string[] args)
     {
         var region = RegionBuilder.Build(options);
         var simulator = new TraceSimulator(region, Playbook.All, attacks);
         var attackers = simulator.Labels.Select(l => l.Session).ToHashSet(StringComparer.Ordinal);
-        var environment = new ReplayEnvironment(new RiskEngine(new DetectionOptions { TimeZone = region.TimeZone }), region, attackers, reviewHours > 0 ? TimeSpan.FromHours(reviewHours) : null);
+        var environment = new ReplayEnvironment(new RiskEngine(EngineOptions(args, region.TimeZone)), region, attackers, reviewHours > 0 ? TimeSpan.FromHours(reviewHours) : null);
         var scorer = new DetectionScorer(simulator.Labels, region.TimeZone);
         foreach (var e in simulator.Events())
         {
@@ -110,6 +110,19 @@ internal static class DetectionScenario
         }
 
         return scorer.Result();
+    }
+
+    /// <summary>The engine's defaults, or a thresholds file over them (`--thresholds FILE`, as `vigie replay` reads).</summary>
+    public static DetectionOptions EngineOptions(string[] args, TimeZoneInfo zone)
+    {
+        var start = new DetectionOptions { TimeZone = zone };
+        if (StringArg(args, "--thresholds", null) is not { } file)
+        {
+            return start;
+        }
+
+        var read = DetectionThresholds.Read(File.ReadAllText(file), start);
+        return read.Success ? read.Value : throw new ArgumentException($"{file}: {read.Error}");
     }
 
     private static string Seeds(List<(int Seed, DetectionScore Score)> seeds)

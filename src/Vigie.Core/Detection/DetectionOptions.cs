@@ -32,6 +32,17 @@ public sealed record DetectionOptions
     /// <summary>Share of disclosed patients without a care link in an attack. Default 0.8.</summary>
     public double AttackUnlinkedRate { get; init; } = 0.8;
 
+    /// <summary>
+    /// How much of one observation each new patient of a request is for the care-link signal: 1 / n^damping for a
+    /// request that brings n new patients. 0 counts every patient as a full observation; 1 (the default) counts a
+    /// request as one observation of the share of its patients cared for elsewhere. Why: a PDQm search by name finds
+    /// homonyms, people sharing a second given name and people with that used name, most of them cared for elsewhere;
+    /// counted one by one, a single such search read as an account turning to other establishments' patients and
+    /// stepped up several professionals a day on the demo region. Volume and the rate caps still count every patient,
+    /// so a harvest by broad searches stays visible (see docs/benchmarks.md, detection).
+    /// </summary>
+    public double CareLinkResultDamping { get; init; } = 1;
+
     /// <summary>Share of requests disclosing contact data in an attack. Default 0.9.</summary>
     public double AttackContactRate { get; init; } = 0.9;
 
@@ -186,6 +197,7 @@ public sealed record DetectionOptions
         Positive(StepUpScore, nameof(StepUpScore));
         Positive(OverwhelmingScore, nameof(OverwhelmingScore));
         Rate(AttackUnlinkedRate, nameof(AttackUnlinkedRate));
+        Exponent(CareLinkResultDamping, nameof(CareLinkResultDamping));
         Rate(AttackContactRate, nameof(AttackContactRate));
         Rate(AttackEmptyRate, nameof(AttackEmptyRate));
         Rate(AttackBroadRate, nameof(AttackBroadRate));
@@ -212,6 +224,14 @@ public sealed record DetectionOptions
         if (!(value > 0))
         {
             throw new ArgumentOutOfRangeException(name, "must be positive");
+        }
+    }
+
+    private static void Exponent(double value, string name)
+    {
+        if (!(value is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, "an exponent from 0 to 1");
         }
     }
 

@@ -29,11 +29,12 @@ public sealed partial class RiskEngine
 
         if (p.NewToSession > 0)
         {
+            var weight = CareLinkWeight(p.NewToSession);
             for (var i = 0; i < p.Count; i++)
             {
                 if (p.IsNewToSession(i))
                 {
-                    signals.Unlinked.Add(!p.Unlinked(i) ? 0 : request.Purpose is null ? 1 : o.BreakTheGlassWeight);
+                    signals.Unlinked.Add(!p.Unlinked(i) ? 0 : request.Purpose is null ? 1 : o.BreakTheGlassWeight, weight);
                 }
             }
 
@@ -82,6 +83,9 @@ public sealed partial class RiskEngine
         w.Threshold = (o.StepUpScore * (breaker ? o.BreakerSensitivity : 1)) + session.Cleared;
         return w;
     }
+
+    /// <summary>What each of a request's <paramref name="newPatients"/> weighs in the care-link counts (see <see cref="DetectionOptions.CareLinkResultDamping"/>).</summary>
+    private double CareLinkWeight(int newPatients) => newPatients <= 1 ? 1 : Math.Pow(newPatients, -_options.CareLinkResultDamping);
 
     private double Usual(AccountState account, PeerGroup peer, RolePrior prior, int kind) =>
         account.Profile.Rates[kind].Rate(peer.Rate(kind, SignalKind.PriorRate(prior, kind), _options.PriorWeight), _options.PriorWeight);

@@ -29,7 +29,9 @@ public sealed partial class RiskEngine
         }
 
         day.Active = true;
-        day.Rates[SignalKind.Unlinked].Add(newUnlinked, p.NewToSession);
+        // Learnt with the same weights as judged, so that the usual rate and the session's counts compare.
+        var weight = CareLinkWeight(p.NewToSession);
+        day.Rates[SignalKind.Unlinked].Add(newUnlinked * weight, p.NewToSession * weight);
         if (p.Count > 0)
         {
             day.Rates[SignalKind.Contact].Add(request.Categories != ContactCategories.None ? 1 : 0, 1);

@@ -86,7 +86,8 @@ public static class RegionBuilder
         {
             var (reference, where, ipps) = byPerson[key];
             var t = reference.Traits;
-            patients.Add(new RegionPatient(NewId(seed, key, ids), t.BirthName, t.FirstGivenName, t.BirthDate!.Value, t.Sex, where, ipps, Canary: false));
+            patients.Add(new RegionPatient(NewId(seed, key, ids), t.BirthName, t.FirstGivenName, t.BirthDate!.Value, t.Sex, where, ipps, Canary: false,
+                t.UsedName, t.GivenNames));
         }
 
         return patients;
@@ -96,6 +97,8 @@ public static class RegionBuilder
     /// Canaries: plausible identities (age and sex from the generator) planted in one establishment each, named with a
     /// common surname and a common given name in a combination no real patient carries, born on a day no real patient
     /// with that surname was: a search for a real patient can never return one, while enumerating common names does.
+    /// "Never" holds for the registry's prefix rules too (a search for MARTIN LEA finds MARTINEZ LEANNE), so no real
+    /// patient's surname may begin the canary's with a given name beginning the canary's, or with its birth date.
     /// </summary>
     private static IEnumerable<RegionPatient> Canaries(RegionOptions options, List<RegionEstablishment> establishments, List<RegionPatient> patients)
     {
@@ -122,7 +125,10 @@ public static class RegionBuilder
                         family = surnames[random.Next(surnames.Length)];
                         given = givens[random.Next(givens.Length)];
                     }
-                    while (!names.Add((family, given.Given, given.Sex)) || !births.Add((family, t.BirthDate!.Value)));
+                    while (FoundBySearchFor(names, births, family, given.Given, given.Sex, t.BirthDate!.Value));
+
+                    names.Add((family, given.Given, given.Sex));
+                    births.Add((family, t.BirthDate!.Value));
 
                     var ipp = random.NextUInt64() % 10_000_000_000UL;
                     yield return new RegionPatient(NewId(options.Seed, -1 - source.Current.Index, ids), family, given.Given, t.BirthDate!.Value, given.Sex,
@@ -130,6 +136,32 @@ public static class RegionBuilder
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// True when a search for one of the people in <paramref name="names"/> (family + given + gender) or
+    /// <paramref name="births"/> (family + birth date) would also return this identity: PDQm names match by prefix.
+    /// </summary>
+    private static bool FoundBySearchFor(HashSet<(string, string, Sex)> names, HashSet<(string, DateOnly)> births, string family, string given, Sex sex, DateOnly birthDate)
+    {
+        for (var f = 1; f <= family.Length; f++)
+        {
+            var surname = family[..f];
+            if (births.Contains((surname, birthDate)))
+            {
+                return true;
+            }
+
+            for (var g = 1; g <= given.Length; g++)
+            {
+                if (names.Contains((surname, given[..g], sex)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A random-looking id, as the registry gives (so ids cannot be enumerated).</summary>

@@ -14,8 +14,28 @@ public sealed record RegionPatient(
     Sex Sex,
     IReadOnlyList<Finess> Establishments,
     IReadOnlyList<string> Ipps,
-    bool Canary)
+    bool Canary,
+    string? UsedName = null,
+    string? GivenNames = null)
 {
+    /// <summary>
+    /// True when PDQm's <c>given</c> finds this patient: a given name that starts with <paramref name="given"/>, or
+    /// that is it when <paramref name="exact"/> (the registry's <c>PatientSearch</c> rules).
+    /// </summary>
+    public bool HasGivenName(string given, bool exact)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        foreach (var name in (GivenNames ?? Given).Split(' ', StringSplitOptions.RemoveEmptyEntries).Prepend(Given))
+        {
+            if (exact ? name == given : name.StartsWith(given, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The patient's IPP in <paramref name="establishment"/>, or null when not in care there.</summary>
     public string? IppIn(Finess establishment)
     {

@@ -60,10 +60,14 @@ internal sealed class RequestBuilder(SyntheticRegion region)
         _ => "unknown",
     };
 
-    /// <summary>The matching patients, or null when more than <see cref="MaxResults"/> match.</summary>
+    /// <summary>
+    /// The matching patients as the registry's PDQm search finds them (names by prefix unless <c>:exact</c>), or null
+    /// when more than <see cref="MaxResults"/> match (the professional then narrows the search), or when the query is
+    /// not one the simulated software sends (a family name with neither a birth date nor a given name and gender).
+    /// </summary>
     public IReadOnlyList<int>? Results(TraceQuery query, Finess establishment)
     {
-        IReadOnlyList<int> candidates;
+        ArgumentNullException.ThrowIfNull(query);
         if (query.Identifier is { } ipp)
         {
             var found = region.Index.Ipp(establishment, ipp);
@@ -75,29 +79,28 @@ internal sealed class RequestBuilder(SyntheticRegion region)
             return [];
         }
 
-        if (query.BirthDate is { } birthDate)
-        {
-            candidates = region.Index.FamilyBirth(query.Family, birthDate);
-        }
-        else if (query.Given is not null && query.Gender is not null)
-        {
-            candidates = region.Index.FamilyGivenSex(query.Family, query.Given, ParseGender(query.Gender));
-        }
-        else
+        if (query.BirthDate is null && (query.Given is null || query.Gender is null))
         {
             return null;
         }
 
-        var results = new List<int>(candidates.Count);
-        foreach (var c in candidates)
+        var results = new List<int>();
+        foreach (var c in region.Index.Family(query.Family, query.FamilyExact))
         {
-            if ((query.Given is null || region.Patients[c].Given == query.Given) && (query.Gender is null || Gender(region.Patients[c].Sex) == query.Gender))
+            var p = region.Patients[c];
+            if ((query.BirthDate is not { } birthDate || p.BirthDate == birthDate)
+                && (query.Given is not { } given || p.HasGivenName(given, query.GivenExact))
+                && (query.Gender is null || Gender(p.Sex) == query.Gender))
             {
                 results.Add(c);
+                if (results.Count > MaxResults)
+                {
+                    return null;
+                }
             }
         }
 
-        return results.Count > MaxResults ? null : results;
+        return results;
     }
 
     // Journals and the trace format keep whole seconds.
@@ -105,12 +108,4 @@ internal sealed class RequestBuilder(SyntheticRegion region)
         new(Seconds(time), who.Id, who.Establishment.Finess, who.Role, session.Id, session.Ip, session.UserAgent, action, shape, patients, categories, purpose, Seconds(session.AuthenticatedAt));
 
     private static DateTimeOffset Seconds(DateTimeOffset time) => time.AddTicks(-(time.UtcTicks % TimeSpan.TicksPerSecond));
-
-    private static Sex ParseGender(string gender) => gender switch
-    {
-        "female" => Sex.Female,
-        "male" => Sex.Male,
-        "other" => Sex.Other,
-        _ => Sex.Unknown,
-    };
 }

@@ -3,25 +3,39 @@ using Vigie.Core.Identity;
 namespace Vigie.Simulation.Region;
 
 /// <summary>
-/// How the registry answers the searches of the trace: family + birth date, family + given + gender, and IPP lookups,
-/// over every identity (canaries included: an attacker's enumeration finds them, a professional's search for a real
-/// patient does not, since canaries carry surnames no real patient has).
+/// How the registry answers the searches of the trace, over every identity (canaries included: an attacker's
+/// enumeration finds them, a professional's search for a real patient does not, since canaries carry surnames no real
+/// patient has). Names follow the registry's PDQm rules (<c>PatientSearch</c>): <c>family</c> and <c>given</c> match
+/// names that start with the value, <c>:exact</c> the whole name. A trace whose searches found fewer patients than
+/// the registry would return teaches the engine baselines that the live server then exceeds (decision 0007).
 /// </summary>
 public sealed class SearchIndex
 {
-    private static readonly IReadOnlyList<int> None = [];
-
-    private readonly Dictionary<(string, int), List<int>> _byFamilyBirth = [];
-    private readonly Dictionary<(string, string, Sex), List<int>> _byFamilyGivenSex = [];
+    // Every family name a patient is found by (birth name, and used name when it differs), sorted, with its patient.
+    private readonly string[] _families;
+    private readonly int[] _byFamily;
     private readonly Dictionary<(Finess, string), int> _byIpp = [];
+    private readonly IReadOnlyList<RegionPatient> _patients;
 
     internal SearchIndex(IReadOnlyList<RegionPatient> patients)
     {
+        _patients = patients;
+        var names = new List<(string Name, int Patient)>(patients.Count + (patients.Count / 4));
+        for (var i = 0; i < patients.Count; i++)
+        {
+            names.Add((patients[i].Family, i));
+            if (patients[i].UsedName is { Length: > 0 } used && used != patients[i].Family)
+            {
+                names.Add((used, i));
+            }
+        }
+
+        names.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var c && c != 0 ? c : a.Patient.CompareTo(b.Patient));
+        _families = [.. names.Select(n => n.Name)];
+        _byFamily = [.. names.Select(n => n.Patient)];
         for (var i = 0; i < patients.Count; i++)
         {
             var p = patients[i];
-            Add(_byFamilyBirth, (p.Family, p.BirthDate.DayNumber), i);
-            Add(_byFamilyGivenSex, (p.Family, p.Given, p.Sex), i);
             for (var e = 0; e < p.Establishments.Count; e++)
             {
                 _byIpp[(p.Establishments[e], p.Ipps[e])] = i;
@@ -29,26 +43,48 @@ public sealed class SearchIndex
         }
     }
 
-    /// <summary>Patients with this family name and birth date.</summary>
-    public IReadOnlyList<int> FamilyBirth(string family, DateOnly birthDate) =>
-        _byFamilyBirth.TryGetValue((family, birthDate.DayNumber), out var found) ? found : None;
+    /// <summary>
+    /// Patients with a birth or used name that is <paramref name="family"/> (<paramref name="exact"/>) or starts
+    /// with it, each once, in family-name order: the registry's <c>family:exact</c> and <c>family</c>.
+    /// </summary>
+    public IReadOnlyList<int> Family(string family, bool exact)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var found = new List<int>();
+        for (var i = LowerBound(family); i < _families.Length && (exact ? _families[i] == family : _families[i].StartsWith(family, StringComparison.Ordinal)); i++)
+        {
+            // A patient whose birth and used names both match comes up twice: keep the birth name's entry.
+            var patient = _byFamily[i];
+            var birthName = _patients[patient].Family;
+            if (_families[i] == birthName || !(exact ? birthName == family : birthName.StartsWith(family, StringComparison.Ordinal)))
+            {
+                found.Add(patient);
+            }
+        }
 
-    /// <summary>Patients with this family name, first given name and sex (homonyms: a broad search).</summary>
-    public IReadOnlyList<int> FamilyGivenSex(string family, string given, Sex sex) =>
-        _byFamilyGivenSex.TryGetValue((family, given, sex), out var found) ? found : None;
+        return found;
+    }
 
     /// <summary>The patient with this IPP in this establishment, or -1.</summary>
     public int Ipp(Finess establishment, string ipp) => _byIpp.TryGetValue((establishment, ipp), out var found) ? found : -1;
 
-    private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int patient)
-        where TKey : notnull
+    // The first position whose family name is not ordinally below the value.
+    private int LowerBound(string family)
     {
-        if (!index.TryGetValue(key, out var list))
+        int low = 0, high = _families.Length;
+        while (low < high)
         {
-            list = [];
-            index[key] = list;
+            var mid = (low + high) >>> 1;
+            if (string.CompareOrdinal(_families[mid], family) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
         }
 
-        list.Add(patient);
+        return low;
     }
 }

@@ -1,6 +1,7 @@
 using Vigie.Core.Access;
 using Vigie.Core.Identity;
 using Vigie.Simulation.Region;
+using Vigie.Simulation.Trace;
 
 namespace Vigie.Simulation.Tests.Region;
 
@@ -45,6 +46,45 @@ public sealed class RegionBuilderTests
             Assert.DoesNotContain((c.Family, c.Given, c.Sex), realNames);
             Assert.DoesNotContain((c.Family, c.BirthDate), realBirths);
         });
+
+        // The registry matches names by prefix (MARTIN finds MARTINEZ, LEA finds LEANNE): the searches a professional
+        // makes for each real patient, answered that way, still never find a canary.
+        var search = new RequestBuilder(region);
+        var establishment = region.Establishments[0].Finess;
+        Assert.All(real, p =>
+        {
+            foreach (var query in new[] { RequestBuilder.FamilyGivenGender(p), RequestBuilder.FamilyBirth(p, withGiven: false, exact: false), RequestBuilder.FamilyBirth(p, withGiven: true, exact: false) })
+            {
+                Assert.DoesNotContain(search.Results(query, establishment) ?? [], i => region.Patients[i].Canary);
+            }
+        });
+    }
+
+    private static int IndexOf(SyntheticRegion region, RegionPatient patient) =>
+        Enumerable.Range(0, region.Patients.Count).First(i => ReferenceEquals(region.Patients[i], patient));
+
+    [Fact]
+    public void Search_FollowsTheRegistrysPdqmRules_PrefixUsedNameAndEveryGivenName()
+    {
+        var region = SmallRegion.Region;
+        var search = new RequestBuilder(region);
+        var establishment = region.Establishments[0].Finess;
+        var married = region.Patients.First(p => !p.Canary && p.UsedName is { Length: > 3 } used && used != p.Family);
+        var second = region.Patients.First(p => !p.Canary && p.GivenNames?.Split(' ').Length > 1);
+        var secondGiven = second.GivenNames!.Split(' ')[1];
+        var marriedIndex = IndexOf(region, married);
+        var secondIndex = IndexOf(region, second);
+
+        // family matches the used name too, and by prefix; :exact needs the whole name.
+        Assert.Contains(marriedIndex, search.Results(new TraceQuery(married.UsedName, false, null, false, married.BirthDate, null, null), establishment) ?? []);
+        Assert.Contains(marriedIndex, search.Results(new TraceQuery(married.Family[..3], false, null, false, married.BirthDate, null, null), establishment) ?? []);
+        Assert.DoesNotContain(marriedIndex, search.Results(new TraceQuery(married.Family[..3], true, null, false, married.BirthDate, null, null), establishment) ?? []);
+
+        // given matches any given name, by prefix unless :exact.
+        var gender = RequestBuilder.Gender(second.Sex);
+        Assert.Contains(secondIndex, search.Results(new TraceQuery(second.Family, false, secondGiven, false, second.BirthDate, gender, null), establishment) ?? []);
+        Assert.Contains(secondIndex, search.Results(new TraceQuery(second.Family, false, secondGiven[..2], false, second.BirthDate, gender, null), establishment) ?? []);
+        Assert.DoesNotContain(secondIndex, search.Results(new TraceQuery(second.Family, false, secondGiven[..2], true, second.BirthDate, gender, null), establishment) ?? []);
     }
 
     [Fact]
