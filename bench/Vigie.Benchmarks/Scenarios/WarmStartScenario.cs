@@ -23,7 +23,7 @@ namespace Vigie.Benchmarks.Scenarios;
 /// </list>
 /// Usage: detection-warm [--day 2026-11-17] [--history-days 14] [--live-days 2] [--patients 235000]
 /// [--professionals 300] [--establishments 6] [--seed 42] [--playbooks bulk,contact,night,targeted,infostealer]
-/// [--thresholds FILE] [--diagnose] [--trace-out FILE]. Prints; writes nothing but the trace asked for.
+/// [--thresholds FILE] [--diagnose] [--follow PLAYBOOK] [--trace-out FILE]. Prints; writes nothing but the trace asked for.
 /// </summary>
 internal static class WarmStartScenario
 {
@@ -64,13 +64,19 @@ internal static class WarmStartScenario
             directory.Add(p.Id, new Vigie.Core.Identity.PatientId(p.Id));
         }
 
-        var diagnose = args.Contains("--diagnose");
+        var follow = args.Contains("--follow") ? Arg(args, "--follow", "") : null;
+        var diagnose = args.Contains("--diagnose") || follow is not null;
         foreach (var mode in new[] { "replay", "warm (journal)", "warm (full)" })
         {
             var engine = new RiskEngine(DetectionScenario.EngineOptions(args, region.TimeZone));
             var environment = new ReplayEnvironment(engine, region, attackers, TimeSpan.FromHours(4));
             var scorer = new DetectionScorer(simulator.Labels, region.TimeZone);
             var diagnosis = diagnose ? new DetectionDiagnosis(region.TimeZone, attackers) : null;
+            foreach (var label in simulator.Labels.Where(l => l.Playbook == follow && mode == "replay"))
+            {
+                diagnosis!.Followed.Add(label.Session);
+            }
+
             var entries = new List<JournalEntry>();
             var number = 0L;
             foreach (var e in events)
@@ -104,9 +110,10 @@ internal static class WarmStartScenario
                 }
             }
 
-            var f = scorer.Result().Friction;
+            var result = scorer.Result();
+            var f = result.Friction;
             Console.Error.WriteLine(string.Create(Inv,
-                $"{mode,-15}: live user-days {f.UserDays}, with a step-up {f.StepUpDays} ({f.StepUpsPer100:F2} per 100), with a hard block {f.HardBlockDays} (victims' {f.VictimHardBlockDays})"));
+                $"{mode,-15}: live user-days {f.UserDays}, with a step-up {f.StepUpDays} ({f.StepUpsPer100:F2} per 100), with a hard block {f.HardBlockDays} (victims' {f.VictimHardBlockDays}); exposure {string.Join(", ", result.Playbooks.Select(p => $"{p.Playbook} {p.MaxExposure}"))}"));
             diagnosis?.Print();
         }
 
