@@ -1244,8 +1244,6 @@ namespace Vigie.Storage.Postgres.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("FirstGivenName", "Sex");
-
                     b.HasIndex("UsedName", "BirthDate");
 
                     b.ToTable("identities", (string)null);

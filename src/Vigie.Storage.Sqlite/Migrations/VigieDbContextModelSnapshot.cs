@@ -1211,8 +1211,6 @@ namespace Vigie.Storage.Sqlite.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("FirstGivenName", "Sex");
-
                     b.HasIndex("UsedName", "BirthDate");
 
                     b.ToTable("identities", (string)null);
