@@ -14,12 +14,13 @@ public sealed class RegistryMigrationTests
 {
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
-    private const string DropIndexMigration = "_DropFirstGivenNameIndex";
+    private const string DropIndexMigration = "_LeanIdentityIndexes";
     private const string DroppedIndex = "IX_identities_FirstGivenName_Sex";
+    private const string UsedNameIndex = "IX_identities_UsedName_BirthDate";
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task DropFirstGivenNameIndex_OnARegisterWithData_KeepsItAndRegistrationGoesOn(string provider)
+    public async Task LeanIdentityIndexes_OnARegisterWithData_KeepsItAndRegistrationGoesOn(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var generator = new SyntheticIdentityGenerator(11, new DateOnly(2026, 1, 1));
@@ -31,6 +32,7 @@ public sealed class RegistryMigrationTests
             var before = migrations[migrations.FindIndex(m => m.EndsWith(DropIndexMigration, StringComparison.Ordinal)) - 1];
             await db.GetService<IMigrator>().MigrateAsync(before);
             Assert.Equal(1, await IndexCountAsync(db, provider));
+            Assert.DoesNotContain("NULL", await IndexDefinitionAsync(db, provider, UsedNameIndex), StringComparison.OrdinalIgnoreCase);
             db.Establishments.AddRange(generator.Establishments.Select(e => new EstablishmentRow { Finess = e.Finess.Value, Name = e.Name, IppSystem = e.IppSystem }));
             await db.SaveChangesAsync();
         }
@@ -42,6 +44,7 @@ public sealed class RegistryMigrationTests
         {
             await db.Database.MigrateAsync();
             Assert.Equal(0, await IndexCountAsync(db, provider));
+            Assert.Contains("IS NOT NULL", await IndexDefinitionAsync(db, provider, UsedNameIndex), StringComparison.OrdinalIgnoreCase);
             Assert.Equal(300, await db.LocalRecords.CountAsync());
         }
 
@@ -67,4 +70,9 @@ public sealed class RegistryMigrationTests
         provider == TestDatabase.Postgres
             ? db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE indexname = {DroppedIndex}").SingleAsync()
             : db.Database.SqlQuery<int>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = {DroppedIndex}").SingleAsync();
+
+    private static Task<string> IndexDefinitionAsync(VigieDbContext db, string provider, string index) =>
+        provider == TestDatabase.Postgres
+            ? db.Database.SqlQuery<string>($"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = {index}").SingleAsync()
+            : db.Database.SqlQuery<string>($"SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND name = {index}").SingleAsync();
 }

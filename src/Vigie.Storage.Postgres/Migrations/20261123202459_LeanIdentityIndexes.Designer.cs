@@ -12,8 +12,8 @@ using Vigie.Storage;
 namespace Vigie.Storage.Postgres.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261123202459_DropFirstGivenNameIndex")]
-    partial class DropFirstGivenNameIndex
+    [Migration("20261123202459_LeanIdentityIndexes")]
+    partial class LeanIdentityIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1247,7 +1247,8 @@ namespace Vigie.Storage.Postgres.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("UsedName", "BirthDate");
+                    b.HasIndex("UsedName", "BirthDate")
+                        .HasFilter("\"UsedName\" IS NOT NULL");
 
                     b.ToTable("identities", (string)null);
                 });

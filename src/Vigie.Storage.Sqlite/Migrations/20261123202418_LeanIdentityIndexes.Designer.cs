@@ -11,8 +11,8 @@ using Vigie.Storage;
 namespace Vigie.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(VigieDbContext))]
-    [Migration("20261123202418_DropFirstGivenNameIndex")]
-    partial class DropFirstGivenNameIndex
+    [Migration("20261123202418_LeanIdentityIndexes")]
+    partial class LeanIdentityIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1214,7 +1214,8 @@ namespace Vigie.Storage.Sqlite.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("UsedName", "BirthDate");
+                    b.HasIndex("UsedName", "BirthDate")
+                        .HasFilter("\"UsedName\" IS NOT NULL");
 
                     b.ToTable("identities", (string)null);
                 });
