@@ -41,6 +41,7 @@ internal static class RegistryRegistration
             if (snapshot is not null && start == snapshot.At)
             {
                 stopwatch.Stop();
+                await checkpoints.DrainAsync(); // its connection must be closed with the others, or the WAL stays beside the file
                 await snapshot.SaveAsync(settings.DataDirectory);
                 stopwatch.Start();
             }

@@ -17,6 +17,14 @@ internal sealed record RegistrySnapshot(int At, string Directory)
     {
         SqliteConnection.ClearAllPools(); // closes the file, so the WAL is checkpointed into it and the copy is whole
         System.IO.Directory.CreateDirectory(Directory);
+
+        // Only the database file: a WAL left beside it (a connection still open) would be copied whole, and the
+        // 900,000 snapshot once found one of 24.9 GB and filled the disk. The database must then be complete alone.
+        if (File.Exists(Path.Combine(dataDirectory, Vigie.Storage.Sqlite.SqliteStorage.FileName + "-wal")))
+        {
+            throw new InvalidOperationException("the WAL is still there after closing every connection: the snapshot would not be whole");
+        }
+
         foreach (var file in System.IO.Directory.GetFiles(dataDirectory))
         {
             File.Copy(file, Path.Combine(Directory, Path.GetFileName(file)), overwrite: true);

@@ -1244,9 +1244,8 @@ namespace Vigie.Storage.Postgres.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("FirstGivenName", "Sex");
-
-                    b.HasIndex("UsedName", "BirthDate");
+                    b.HasIndex("UsedName", "BirthDate")
+                        .HasFilter("\"UsedName\" IS NOT NULL");
 
                     b.ToTable("identities", (string)null);
                 });

@@ -1211,9 +1211,8 @@ namespace Vigie.Storage.Sqlite.Migrations
 
                     b.HasIndex("BirthName", "BirthDate");
 
-                    b.HasIndex("FirstGivenName", "Sex");
-
-                    b.HasIndex("UsedName", "BirthDate");
+                    b.HasIndex("UsedName", "BirthDate")
+                        .HasFilter("\"UsedName\" IS NOT NULL");
 
                     b.ToTable("identities", (string)null);
                 });

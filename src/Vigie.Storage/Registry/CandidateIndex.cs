@@ -52,28 +52,24 @@ internal sealed class CandidateIndex
             keys.UnionWith(requestKeys[r]);
         }
 
-        // Block sizes first, counted on the primary key index without reading members, so that the members of
-        // oversized blocks (every MARTIN with initial J) are never transferred: their cost would grow with the register.
+        // One pass over the blocking-key index: each usable block comes back as one row with its members joined
+        // (group_concat / string_agg), and an oversized block (every MARTIN with initial J) is counted inside the
+        // database and dropped by HAVING, so its members are never transferred: their cost would grow with the
+        // register. Two queries (sizes, then members of the usable blocks) walked the same index twice and returned
+        // one row per member.
         var keyList = keys.ToList();
-        var sizes = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
-            .GroupBy(k => k.Key).Select(g => new { Key = g.Key, Size = g.Count() }).ToListAsync(ct).ConfigureAwait(false);
-        time = phases?.Add("block sizes", time) ?? 0;
-        var usable = sizes.Where(s => s.Size <= MaxBlockSize).Select(s => s.Key).ToList();
-        var hits = usable.Count == 0 ? [] : await db.BlockingKeys.AsNoTracking().Where(k => usable.Contains(k.Key))
-            .Select(k => new { k.Key, k.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
-        time = phases?.Add("block members", time) ?? 0;
-        var blocks = new Dictionary<long, List<string>>();
-        foreach (var hit in hits)
+        var usable = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
+            .GroupBy(k => k.Key).Where(g => g.Count() <= MaxBlockSize)
+            .Select(g => new { g.Key, Members = string.Join(",", g.Select(k => k.IdentityId)) })
+            .ToListAsync(ct).ConfigureAwait(false);
+        time = phases?.Add("blocks", time) ?? 0;
+        var blocks = new Dictionary<long, List<string>>(usable.Count);
+        foreach (var block in usable)
         {
-            if (!blocks.TryGetValue(hit.Key, out var members))
-            {
-                members = [];
-                blocks[hit.Key] = members;
-            }
-
-            members.Add(hit.IdentityId);
+            blocks[block.Key] = [.. block.Members.Split(',')];
         }
 
+        phases?.Count("block members", blocks.Sum(b => (long)b.Value.Count));
         var wanted = SelectCandidates(requestKeys, blocks);
         var rows = await db.Identities.AsNoTracking().Where(i => wanted.Contains(i.Id) && i.Active)
             .Select(i => new IdentityRow
@@ -113,13 +109,19 @@ internal sealed class CandidateIndex
             }
         }
 
-        var systems = requests.Select(r => r.Local.System).Distinct().ToList();
-        var values = requests.Select(r => r.Local.Value).Distinct().ToList();
-        var locals = await db.LocalRecords.AsNoTracking().Where(l => systems.Contains(l.System) && values.Contains(l.Value))
-            .Select(l => new { l.System, l.Value, l.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
-        foreach (var l in locals)
+        // One query per establishment's system, each with that system's IPPs only. A single query with "system in
+        // (...) and value in (...)" probes the (System, Value) index for every system × every value of the chunk
+        // (12 × 1,000 probes on SQLite; on PostgreSQL a plan whose cost grew to 163 ms per chunk at a million).
+        foreach (var bySystem in requests.GroupBy(r => r.Local.System, StringComparer.Ordinal))
         {
-            index.ExistingLocals[(l.System, l.Value)] = new PatientId(l.IdentityId);
+            var system = bySystem.Key;
+            var values = bySystem.Select(r => r.Local.Value).Distinct(StringComparer.Ordinal).ToList();
+            var locals = await db.LocalRecords.AsNoTracking().Where(l => l.System == system && values.Contains(l.Value))
+                .Select(l => new { l.Value, l.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
+            foreach (var l in locals)
+            {
+                index.ExistingLocals[(system, l.Value)] = new PatientId(l.IdentityId);
+            }
         }
 
         var insValues = requests.Where(r => r.Ins is not null).Select(r => r.Ins!.Value.Value).Distinct().ToList();

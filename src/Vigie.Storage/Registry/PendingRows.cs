@@ -15,6 +15,9 @@ internal sealed class PendingRows
     public async Task WriteAsync(VigieDbContext db, CancellationToken ct)
     {
         await MultiRowInsert.InsertAsync(db, Identities, ct).ConfigureAwait(false);
+        // In key order, the order of the index they go into: consecutive inserts then descend to neighbouring
+        // pages of the blocking-key index instead of jumping across it.
+        Keys.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         await MultiRowInsert.InsertAsync(db, Keys, ct).ConfigureAwait(false);
         await MultiRowInsert.InsertAsync(db, Locals, ct).ConfigureAwait(false);
         await MultiRowInsert.InsertAsync(db, Candidates, ct).ConfigureAwait(false);

@@ -99,6 +99,49 @@ public sealed class RegistrationStorageTests
         Assert.True(await read.BlockingKeys.AnyAsync(k => k.IdentityId == "p-" + (ids - 1)));
     }
 
+    [Fact]
+    public async Task RestartLogIfOver_CopiesTheWal_SoTheNextRegistrationRestartsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        var records = Records(300, out var generator);
+        await AddEstablishmentsAsync(database, generator);
+        var model = Model(records);
+        var checkpoints = new WalCheckpoints(database.NewContext, NullLogger.Instance);
+        var ids = 0;
+        async Task RegisterAsync(int start, WalCheckpoints? runner)
+        {
+            await using var db = database.NewContext();
+            var registration = new IdentityRegistration(db, new FakeTimeProvider(Now), () => new PatientId("p-" + ids++), () => model, MatchThresholds.Default)
+            {
+                Checkpoints = runner,
+            };
+            await registration.RegisterAsync(records.Skip(start).Take(100).Select(Request).ToList(), CancellationToken.None);
+        }
+
+        // A first chunk and its checkpoint: the runner now knows the WAL's size. A second chunk leaves frames that
+        // no checkpoint has copied, so a transaction starting now could not restart the WAL.
+        await RegisterAsync(0, checkpoints);
+        await checkpoints.DrainAsync();
+        await RegisterAsync(100, null);
+        var restartsBefore = WalRestarts(database);
+
+        await checkpoints.RestartLogIfOverAsync(0);
+        await RegisterAsync(200, null);
+
+        Assert.Equal(restartsBefore + 1, WalRestarts(database));
+        await using var read = database.NewContext();
+        Assert.Equal(records.Length, await read.LocalRecords.CountAsync());
+    }
+
+    /// <summary>The checkpoint sequence number in the WAL header, which SQLite increments each time it restarts the WAL.</summary>
+    private static uint WalRestarts(TestDatabase database)
+    {
+        using var wal = new FileStream(Path.Combine(database.DataDirectory, Vigie.Storage.Sqlite.SqliteStorage.FileName + "-wal"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        wal.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Register_KnownDuplicates_AreLinkedOrQueuedNeverLost(string provider)
