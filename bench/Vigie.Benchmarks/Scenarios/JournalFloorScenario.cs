@@ -14,6 +14,7 @@ namespace Vigie.Benchmarks.Scenarios;
 /// (2) SQLite (WAL, synchronous=FULL) commit of one row on a long-lived connection with a prepared statement;
 /// (3) the journal writer appending 10 entries (a search of 10 patients) and waiting for them to be durable.
 /// (3) minus (2) is what the journal's own work costs; (2) is a floor no code change in Vigie can go below.
+/// The writer's time is also printed by phase (JournalPhases, mean per append), to show which step is above the floor.
 /// </summary>
 internal static class JournalFloorScenario
 {
@@ -34,10 +35,12 @@ internal static class JournalFloorScenario
             var settings = new VigieSettings { DataDirectory = directory, PostgresConnectionString = postgres };
             await StorageSetup.MigrateAsync(settings, default);
             using var key = JournalSigningKey.LoadOrCreate(directory, "vigie.bench/floor");
-            await using var writer = new JournalWriter(() => StorageSetup.CreateContext(settings), key, TimeProvider.System);
+            var phases = new JournalPhases();
+            await using var writer = new JournalWriter(() => StorageSetup.CreateContext(settings), key, TimeProvider.System, new JournalWriterOptions { Phases = phases });
             var entries = Enumerable.Range(0, 10).Select(Entry).ToList();
-            var journal = await MeasureAsync(count, () => writer.AppendAsync(entries));
+            var journal = await MeasureAsync(count, () => writer.AppendAsync(entries), phases.Reset);
             Print($"journal writer, 10 entries ({(postgres is null ? "SQLite" : "PostgreSQL")})", journal);
+            PrintPhases(phases);
         }
         finally
         {
@@ -51,11 +54,16 @@ internal static class JournalFloorScenario
     }
 
     // Runs the action count times after a tenth as warm-up; returns the times in milliseconds.
-    private static async Task<List<double>> MeasureAsync(int count, Func<Task> once)
+    private static async Task<List<double>> MeasureAsync(int count, Func<Task> once, Action? afterWarmUp = null)
     {
         var times = new List<double>(count);
         for (var i = 0; i < count + (count / 10); i++)
         {
+            if (i == count / 10)
+            {
+                afterWarmUp?.Invoke();
+            }
+
             var start = Stopwatch.GetTimestamp();
             await once();
             if (i >= count / 10)
@@ -106,6 +114,21 @@ internal static class JournalFloorScenario
         times.Sort();
         Console.WriteLine(string.Create(Inv,
             $"| {what} | {times.Count:N0} | {Percentiles.Of(times, 50):F3} | {Percentiles.Of(times, 99):F3} | {times[^1]:F3} |"));
+    }
+
+    // The writer's own time per append, by phase (mean over the measured appends), then what is left of the
+    // caller's wait: queueing, waking the write loop and the caller.
+    private static void PrintPhases(JournalPhases phases)
+    {
+        var appends = phases.Appends;
+        var total = 0.0;
+        foreach (var (phase, time) in phases.Snapshot())
+        {
+            total += time.TotalMilliseconds;
+            Console.WriteLine(string.Create(Inv, $"|   {phase} | {time.TotalMilliseconds * 1000 / appends:F1} µs |"));
+        }
+
+        Console.WriteLine(string.Create(Inv, $"|   all phases, mean per append ({appends:N0}) | {total * 1000 / appends:F1} µs |"));
     }
 
     private static JournalEntry Entry(int k) => new(

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Journal;
 
@@ -7,33 +8,120 @@ namespace Vigie.Storage.Journal;
 /// Appends entries in one transaction under the journal lock: encoded rows with their leaf hashes and seals, the
 /// completed subtree nodes, the new frontier, and a signed checkpoint when one is due. Either all of it is durable
 /// or none of it is, so a checkpoint never refers to a missing entry. Appends cost O(batch + log n): old entries
-/// are never read. For request traffic use <see cref="JournalWriter"/>, which groups concurrent appends.
+/// are never read. For request traffic use <see cref="JournalWriter"/>, which groups concurrent appends and keeps
+/// one appender, with its prepared statements (<see cref="JournalCommands"/>), for the life of its connection.
 /// </summary>
-public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, TimeProvider clock, TimeSpan checkpointInterval)
+public sealed class JournalAppender
 {
+    private readonly VigieDbContext _db;
+    private readonly JournalSigningKey _key;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _checkpointInterval;
+    private readonly string _verifierKey;
+    private JournalCommands? _kept;
+
+    public JournalAppender(VigieDbContext db, JournalSigningKey key, TimeProvider clock, TimeSpan checkpointInterval)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(key);
+        _db = db;
+        _key = key;
+        _clock = clock;
+        _checkpointInterval = checkpointInterval;
+        _verifierKey = key.PublicKey.ToVerifierKey();
+    }
+
+    /// <summary>When set, the time of each phase of every append is added to it (benchmarks).</summary>
+    public JournalPhases? Phases { get; init; }
+
+    /// <summary>
+    /// Keep the statements prepared between appends (the writer, on its kept connection; see <see cref="CloseAsync"/>).
+    /// Otherwise they are built for each append and disposed after it.
+    /// </summary>
+    internal bool KeepCommands { get; init; }
+
     /// <summary>Appends the entries; signs a checkpoint if the last one is older than the interval (or if <paramref name="forceCheckpoint"/>).</summary>
     public async Task<JournalAppendResult> AppendAsync(IReadOnlyList<JournalEntry> entries, bool forceCheckpoint, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        var t = Phases is null ? 0 : Stopwatch.GetTimestamp();
 
         // Encoding and leaf hashes do not depend on the log's state: done before taking the lock, so the lock is
         // held only for what does (sequence numbers, seals, nodes, the checkpoint) and for the database work.
         var bytes = new byte[entries.Count][];
+        var index = new JournalEntryIndex[bytes.Length];
         for (var i = 0; i < bytes.Length; i++)
         {
             bytes[i] = JournalEntryEncoding.Encode(entries[i]);
+            index[i] = JournalEntryIndex.For(entries[i]);
         }
 
         var leaves = MerkleTree.HashLeaves(bytes);
-        var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        t = Mark("encode, leaf hashes", t);
+
+        // Opened through EF so that the provider's connection set-up (SQLite's pragmas) runs; counted, so a
+        // connection the caller keeps open stays open.
+        await _db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var commands = _kept ?? JournalCommands.Create(_db);
+            var succeeded = false;
+            try
+            {
+                var result = await AppendAsync(commands, bytes, index, leaves, forceCheckpoint, t, ct).ConfigureAwait(false);
+                succeeded = true;
+                return result;
+            }
+            finally
+            {
+                // After a failure the statements are not trusted again: the connection may be broken.
+                if (succeeded && KeepCommands)
+                {
+                    _kept = commands;
+                }
+                else
+                {
+                    _kept = null;
+                    await commands.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await _db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes the kept statements (before the writer disposes its context, or after a failure).</summary>
+    internal async ValueTask CloseAsync()
+    {
+        if (_kept is { } kept)
+        {
+            _kept = null;
+            await kept.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JournalAppendResult> AppendAsync(
+        JournalCommands commands, byte[][] bytes, JournalEntryIndex[] index, MerkleHash[] leaves, bool forceCheckpoint, long t, CancellationToken ct)
+    {
+        if (_db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("The journal appends in its own transaction, not in the caller's");
+        }
+
+        // A plain ADO.NET transaction: BEGIN IMMEDIATE on SQLite (the database's write lock), on PostgreSQL sent
+        // with the first statement. Disposed without a commit, it rolls back.
+        var transaction = await commands.Connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            var state = await JournalLock.AcquireAsync(db, ct).ConfigureAwait(false);
-            var verifierKey = key.PublicKey.ToVerifierKey();
-            if (state.VerifierKey is { } existing && !string.Equals(existing, verifierKey, StringComparison.Ordinal))
+            t = Mark("begin", t);
+            var state = await commands.LockAsync(transaction, ct).ConfigureAwait(false);
+            t = Mark("lock (state row)", t);
+            if (state.VerifierKey is { } existing && !string.Equals(existing, _verifierKey, StringComparison.Ordinal))
             {
                 throw new JournalKeyMismatchException(
-                    $"This journal is signed with {existing}, not with this node's key {verifierKey}. Nodes sharing a database share one key file.");
+                    $"This journal is signed with {existing}, not with this node's key {_verifierKey}. Nodes sharing a database share one key file.");
             }
 
             var frontier = MerkleFrontier.FromBytes(state.TreeSize, state.Frontier);
@@ -43,37 +131,52 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
             }
 
             var first = state.TreeSize;
-            var rows = Rows(entries, bytes, leaves, first);
-            var nodes = new List<JournalNodeRow>();
-            var grown = frontier.Value.Append(leaves, JournalNodeRow.MinLevel, (id, hash) =>
-                nodes.Add(new JournalNodeRow { Level = id.Level, NodeIndex = id.Index, Hash = hash.ToArray() }));
-
-            await MultiRowInsert.InsertAsync(db, rows, ct).ConfigureAwait(false);
-            await MultiRowInsert.InsertAsync(db, nodes, ct).ConfigureAwait(false);
-
-            var now = clock.GetUtcNow();
-            SignedCheckpoint? signed = null;
-            var due = forceCheckpoint || state.LastCheckpointAt is not { } last || now - last >= checkpointInterval;
-            if (due && grown.Size > state.LastCheckpointSize)
+            var seals = EntrySeal.ComputeMany(_key.SealKey.Span, first, leaves);
+            var leafHashes = new byte[leaves.Length][];
+            var sealRows = new byte[leaves.Length][];
+            for (var i = 0; i < leaves.Length; i++)
             {
-                signed = key.Sign(new Checkpoint(key.Origin, grown.Size, grown.Root(), now));
-                await MultiRowInsert.InsertAsync(db, [CheckpointRow(signed, null)], ct).ConfigureAwait(false);
+                leafHashes[i] = leaves[i].ToArray();
+                sealRows[i] = seals.AsSpan(i * EntrySeal.Length, EntrySeal.Length).ToArray();
             }
 
-            var frontierBytes = grown.ToBytes();
-            var checkpointSize = signed?.Checkpoint.TreeSize ?? state.LastCheckpointSize;
-            var checkpointAt = signed?.Checkpoint.Time ?? state.LastCheckpointAt;
-            await db.JournalState.Where(s => s.Id == JournalStateRow.SingletonId).ExecuteUpdateAsync(s => s
-                    .SetProperty(x => x.TreeSize, grown.Size)
-                    .SetProperty(x => x.Frontier, frontierBytes)
-                    .SetProperty(x => x.VerifierKey, verifierKey)
-                    .SetProperty(x => x.LastCheckpointSize, checkpointSize)
-                    .SetProperty(x => x.LastCheckpointAt, checkpointAt), ct)
-                .ConfigureAwait(false);
+            t = Mark("seals, rows", t);
+            var nodes = new List<(MerkleNodeId, byte[])>();
+            var grown = frontier.Value.Append(leaves, JournalNodeRow.MinLevel, (id, hash) => nodes.Add((id, hash.ToArray())));
+            t = Mark("tree nodes", t);
+
+            var now = _clock.GetUtcNow();
+            SignedCheckpoint? signed = null;
+            var due = forceCheckpoint || state.LastCheckpointAt is not { } last || now - last >= _checkpointInterval;
+            if (due && grown.Size > state.LastCheckpointSize)
+            {
+                signed = _key.Sign(new Checkpoint(_key.Origin, grown.Size, grown.Root(), now));
+            }
+
+            t = Mark("checkpoint (sign)", t);
+            var rows = new AppendRows
+            {
+                First = first,
+                Index = index,
+                Bytes = bytes,
+                LeafHashes = leafHashes,
+                Seals = sealRows,
+                Nodes = nodes,
+                Checkpoint = signed,
+                TreeSize = grown.Size,
+                Frontier = grown.ToBytes(),
+                VerifierKey = _verifierKey,
+                CheckpointSize = signed?.Checkpoint.TreeSize ?? state.LastCheckpointSize,
+                CheckpointAt = signed?.Checkpoint.Time ?? state.LastCheckpointAt,
+            };
+            await commands.WriteAsync(transaction, rows, ct).ConfigureAwait(false);
+            t = Mark("insert rows, nodes, checkpoint; update state", t);
 
             // A commit that has started is not cancelled: its outcome must be known to the caller.
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            return new JournalAppendResult(first, rows.Length, grown.Size, signed);
+            Mark("commit", t);
+            Phases?.Appended();
+            return new JournalAppendResult(first, bytes.Length, grown.Size, signed);
         }
     }
 
@@ -86,26 +189,5 @@ public sealed class JournalAppender(VigieDbContext db, JournalSigningKey key, Ti
         Frontier = frontier,
     };
 
-    private JournalEntryRow[] Rows(IReadOnlyList<JournalEntry> entries, byte[][] bytes, MerkleHash[] leaves, long first)
-    {
-        var seals = EntrySeal.ComputeMany(key.SealKey.Span, first, leaves);
-        var rows = new JournalEntryRow[bytes.Length];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var index = JournalEntryIndex.For(entries[i]);
-            rows[i] = new JournalEntryRow
-            {
-                Sequence = first + i,
-                Time = index.Time,
-                Action = (int)index.Action,
-                ProfessionalId = index.ProfessionalId,
-                PatientId = index.PatientId,
-                Entry = bytes[i],
-                LeafHash = leaves[i].ToArray(),
-                Seal = seals.AsSpan(i * EntrySeal.Length, EntrySeal.Length).ToArray(),
-            };
-        }
-
-        return rows;
-    }
+    private long Mark(string phase, long since) => Phases?.Add(phase, since) ?? 0;
 }

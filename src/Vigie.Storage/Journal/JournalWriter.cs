@@ -36,8 +36,9 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly Task _writing;
     private readonly Task _witnessing;
 
-    // Used by the write loop only, one group at a time.
+    // Used by the write loop only, one group at a time: the kept context and the appender holding its prepared statements.
     private VigieDbContext? _db;
+    private JournalAppender? _appender;
 
     public JournalWriter(
         Func<VigieDbContext> newContext,
@@ -156,8 +157,8 @@ public sealed class JournalWriter : IAsyncDisposable
         try
         {
             var db = _db ??= await OpenAsync().ConfigureAwait(false);
-            var result = await new JournalAppender(db, _key, _clock, _options.CheckpointInterval)
-                .AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
+            _appender ??= new JournalAppender(db, _key, _clock, _options.CheckpointInterval) { Phases = _options.Phases, KeepCommands = true };
+            var result = await _appender.AppendAsync(entries, force, CancellationToken.None).ConfigureAwait(false);
             var sequence = result.FirstSequence;
             foreach (var pending in batch)
             {
@@ -211,6 +212,12 @@ public sealed class JournalWriter : IAsyncDisposable
 
     private async Task CloseAsync()
     {
+        if (_appender is { } appender)
+        {
+            _appender = null;
+            await appender.CloseAsync().ConfigureAwait(false);
+        }
+
         if (_db is { } db)
         {
             _db = null;

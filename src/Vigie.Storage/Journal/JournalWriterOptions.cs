@@ -8,4 +8,7 @@ public sealed class JournalWriterOptions
 
     /// <summary>The most entries grouped into one transaction (a single larger request still goes through alone).</summary>
     public int MaxBatchEntries { get; init; } = 5_000;
+
+    /// <summary>When set, the writer times the phases of every append into it (benchmarks); unset in the server.</summary>
+    public JournalPhases? Phases { get; init; }
 }

@@ -86,4 +86,61 @@ public sealed class JournalAppenderTests
         Assert.Equal(5, state.TreeSize);
         Assert.Equal(6, await db.JournalEntries.CountAsync());
     }
+
+    // The writer binds its own parameters (prepared ADO.NET statements, kept between groups): what it stores must be,
+    // column for column, what EF reads back as the entries, tree nodes, checkpoints and state computed in memory.
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WriterRows_AreTheColumnsComputedInMemory_ReadBackThroughEf(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var clock = Journals.Clock();
+        await using (var writer = new JournalWriter(database.NewContext, key, clock))
+        {
+            for (var r = 0; r < 60; r++)
+            {
+                await writer.AppendAsync(Journals.Entries(10, r * 10));
+                clock.Advance(TimeSpan.FromMilliseconds(300)); // a checkpoint every few groups
+            }
+        }
+
+        var entries = Journals.Entries(600);
+        var leaves = entries.Select(e => MerkleTree.HashLeaf(JournalEntryEncoding.Encode(e))).ToArray();
+        await using var db = database.NewContext();
+        var rows = await db.JournalEntries.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(600, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var index = JournalEntryIndex.For(entries[i]);
+            var row = rows[i];
+            Assert.Equal((long)i, row.Sequence);
+            Assert.Equal(index.Time, row.Time);
+            Assert.Equal((int)index.Action, row.Action);
+            Assert.Equal(index.ProfessionalId, row.ProfessionalId);
+            Assert.Equal(index.PatientId, row.PatientId);
+            Assert.Equal(JournalEntryEncoding.Encode(entries[i]), row.Entry);
+            Assert.Equal(leaves[i].ToArray(), row.LeafHash);
+            Assert.Equal(EntrySeal.Compute(key.SealKey.Span, i, leaves[i]), row.Seal);
+        }
+
+        // Two completed subtrees of 256 leaves, and the one of 512 above them.
+        var nodes = await db.JournalNodes.OrderBy(n => n.Level).ThenBy(n => n.NodeIndex).ToListAsync();
+        Assert.Equal([(8, 0L), (8, 1L), (9, 0L)], nodes.Select(n => (n.Level, n.NodeIndex)));
+        Assert.Equal(MerkleTree.Root(leaves.AsSpan(256, 256)).ToArray(), nodes[1].Hash);
+        Assert.Equal(MerkleTree.Root(leaves.AsSpan(0, 512)).ToArray(), nodes[2].Hash);
+
+        var state = await db.JournalState.SingleAsync();
+        var last = await db.JournalCheckpoints.OrderByDescending(c => c.TreeSize).FirstAsync();
+        Assert.Equal(600, state.TreeSize);
+        Assert.Equal(MerkleFrontier.Empty.Append(leaves).ToBytes(), state.Frontier);
+        Assert.Equal(key.PublicKey.ToVerifierKey(), state.VerifierKey);
+        Assert.Equal((last.TreeSize, (DateTimeOffset?)last.Time), (state.LastCheckpointSize, state.LastCheckpointAt));
+        Assert.Equal(600, last.TreeSize); // the writer's last checkpoint on dispose
+        Assert.Equal(MerkleTree.Root(leaves).ToArray(), last.RootHash);
+        Assert.Null(last.Frontier);
+        Assert.True(await db.JournalCheckpoints.CountAsync() >= 10);
+        Assert.True(state.Generation >= 60);
+        Assert.True((await Journals.VerifyAsync(database, key)).IsValid);
+    }
 }
