@@ -23,10 +23,28 @@ public static class CanaryPlanting
             return ParseResult<CanaryRow>.Fail("give the canary's monitored email address or phone number");
         }
 
-        var row = await db.Identities.AsNoTracking().Where(i => i.Id == identity.Value).Select(i => new { i.Emails, i.Phones }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var row = await db.Identities.AsNoTracking().Where(i => i.Id == identity.Value)
+            .Select(i => new { i.Emails, i.Phones, i.BirthName, i.UsedName, i.GivenNames, i.FirstGivenName, i.BirthDate, i.Sex })
+            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         if (row is null)
         {
             return ParseResult<CanaryRow>.Fail("no such identity");
+        }
+
+        // Any disclosure of a canary suspends the account that received it, so no professional's ordinary search for a
+        // real patient may find one. The registry's PDQm search matches names by prefix, on the used name as well as
+        // the birth name, and on every given name: a search for a real MARTIN LEA (family + given + gender) or MARTIN
+        // born the same day (family + birth date) would find a canary MARTINEZ LEANNE. The colliding patient is not
+        // named in the answer: it is a real person.
+        var names = Prefixes([row.BirthName, row.UsedName]);
+        var givens = Prefixes([row.FirstGivenName, .. row.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        var (birthDate, sex) = (row.BirthDate, row.Sex);
+        if (await db.Identities.AsNoTracking().AnyAsync(i => i.Id != identity.Value && i.Active && names.Contains(i.BirthName)
+                && (i.BirthDate == birthDate || (i.Sex == sex && givens.Contains(i.FirstGivenName)))
+                && !db.Canaries.Any(c => c.IdentityId == i.Id), ct).ConfigureAwait(false))
+        {
+            return ParseResult<CanaryRow>.Fail("a search for a real patient would find this identity (the registry matches names by prefix, used names and every given name), "
+                + "and any disclosure of a canary suspends the account: register the canary under traits no real patient's search finds");
         }
 
         // The monitored contacts must be the record's own: a leak of the record is what they are there to reveal.
@@ -69,6 +87,10 @@ public static class CanaryPlanting
         db.ChangeTracker.Clear();
         return ParseResult<CanaryRow>.Ok(canary);
     }
+
+    /// <summary>Every non-empty prefix of each name (a search value that would find it).</summary>
+    private static List<string> Prefixes(IEnumerable<string?> names) =>
+        [.. names.Where(n => !string.IsNullOrEmpty(n)).SelectMany(n => Enumerable.Range(1, n!.Length).Select(length => n![..length])).Distinct(StringComparer.Ordinal)];
 
     private static string[] Lines(string? joined) => joined is null ? [] : joined.Split('\n');
 }

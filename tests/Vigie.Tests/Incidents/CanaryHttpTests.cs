@@ -188,6 +188,44 @@ public sealed class CanaryHttpTests
         Assert.Contains("another canary", refusedTwin.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MARTIN", "Lea", "1980-05-17")] // family + given + gender: MARTIN finds MARTINEZ, LEA finds LEANNE
+    [InlineData("MART", "Paul", "1948-07-21")] // family + birth date, a prefix of the canary's name
+    public async Task CanaryThatASearchForARealPatientFinds_IsNotPlanted(string realFamily, string realGiven, string realBirthDate)
+    {
+        await using var server = await VigieTestServer.StartAsync();
+        var gender = realGiven == "Paul" ? AdministrativeGender.Male : AdministrativeGender.Female;
+        await server.CreateAsync(Patients.Make("REAL-1", family: realFamily, given: [realGiven], birthDate: realBirthDate, gender: gender));
+        var patient = Patients.Make("CANARY-10", family: "Martinez", given: ["Leanne"], birthDate: "1948-07-21", gender: AdministrativeGender.Female);
+        patient.Telecom = [new Hl7.Fhir.Model.ContactPoint(Hl7.Fhir.Model.ContactPoint.ContactPointSystem.Email, null, Email)];
+        var (_, canary) = await server.CreateAsync(patient);
+        await using var db = server.Database.NewContext();
+
+        var planted = await CanaryPlanting.PlantAsync(db, new PatientId(canary!.Id), new Finess(VigieTestServer.Finess), Email, null, TimeProvider.System.GetUtcNow(), default);
+
+        Assert.False(planted.Success);
+        Assert.Contains("a search for a real patient would find this identity", planted.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(realFamily, planted.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await db.Canaries.CountAsync());
+    }
+
+    [Fact]
+    public async Task CanaryBesideARealPatientNoSearchConfuses_IsPlanted()
+    {
+        // Same surname, another given name that does not begin the canary's, another birth date: no search for the
+        // real patient finds the canary.
+        await using var server = await VigieTestServer.StartAsync();
+        await server.CreateAsync(Patients.Make("REAL-2", family: "Martinez", given: ["Rose"], birthDate: "1960-01-01", gender: AdministrativeGender.Female));
+        var patient = Patients.Make("CANARY-11", family: "Martinez", given: ["Leanne"], birthDate: "1948-07-21", gender: AdministrativeGender.Female);
+        patient.Telecom = [new Hl7.Fhir.Model.ContactPoint(Hl7.Fhir.Model.ContactPoint.ContactPointSystem.Email, null, Email)];
+        var (_, canary) = await server.CreateAsync(patient);
+        await using var db = server.Database.NewContext();
+
+        var planted = await CanaryPlanting.PlantAsync(db, new PatientId(canary!.Id), new Finess(VigieTestServer.Finess), Email, null, TimeProvider.System.GetUtcNow(), default);
+
+        Assert.True(planted.Success, planted.Error);
+    }
+
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 300; i++)
