@@ -189,13 +189,14 @@ public sealed class CanaryHttpTests
     }
 
     [Theory]
-    [InlineData("MARTIN", "Lea", "1980-05-17")] // family + given + gender: MARTIN finds MARTINEZ, LEA finds LEANNE
-    [InlineData("MART", "Paul", "1948-07-21")] // family + birth date, a prefix of the canary's name
-    public async Task CanaryThatASearchForARealPatientFinds_IsNotPlanted(string realFamily, string realGiven, string realBirthDate)
+    [InlineData("MARTIN", "Lea", "1980-05-17", null)] // family + given + gender: MARTIN finds MARTINEZ, LEA finds LEANNE
+    [InlineData("MART", "Paul", "1948-07-21", null)] // family + birth date, a prefix of the canary's name
+    [InlineData("DUVAL", "Lea", "1980-05-17", "MARTIN")] // the same search under the real patient's used name
+    public async Task CanaryThatASearchForARealPatientFinds_IsNotPlanted(string realFamily, string realGiven, string realBirthDate, string? realUsedName)
     {
         await using var server = await VigieTestServer.StartAsync();
         var gender = realGiven == "Paul" ? AdministrativeGender.Male : AdministrativeGender.Female;
-        await server.CreateAsync(Patients.Make("REAL-1", family: realFamily, given: [realGiven], birthDate: realBirthDate, gender: gender));
+        await server.CreateAsync(Patients.Make("REAL-1", family: realFamily, given: [realGiven], birthDate: realBirthDate, gender: gender, usedName: realUsedName));
         var patient = Patients.Make("CANARY-10", family: "Martinez", given: ["Leanne"], birthDate: "1948-07-21", gender: AdministrativeGender.Female);
         patient.Telecom = [new Hl7.Fhir.Model.ContactPoint(Hl7.Fhir.Model.ContactPoint.ContactPointSystem.Email, null, Email)];
         var (_, canary) = await server.CreateAsync(patient);
