@@ -86,10 +86,16 @@ internal static class DetectionScenario
             Log($"seed {seed}: median {seeds[^1].Score.MedianExposureAcrossPlaybooks:F1}, worst {seeds[^1].Score.WorstExposure}, {seeds[^1].Score.Friction}");
         }
 
+        if (seeds.Count > 1)
+        {
+            var pooled = FrictionScore.Pool(seeds.Select(x => x.Score.Friction));
+            Log($"pooled over {seeds.Count} seeds: {pooled.UserDays:N0} user-days, step-ups {pooled.StepUpsPer100:F2}/100, hard blocks {pooled.HardBlockDays} ({pooled.HardBlocksPer10000:F2}/10,000), bystanders {pooled.BystanderHardBlocksPer10000:F2}/10,000");
+        }
+
         if (output is not null)
         {
             var more = StringArg(args, "--more-seeds", null);
-            BenchmarkReport.Write(output, "detection", Report(options, attacks, more, reviewHours, events.Count, simulator.Labels.Count, score, p50, p99, engineRate, fileRate, levels) + Seeds(seeds));
+            BenchmarkReport.Write(output, "detection", Report(options, attacks, more, reviewHours, events.Count, simulator.Labels.Count, score, p50, p99, engineRate, fileRate, levels) + Seeds(seeds) + Pooled(seeds));
             Log($"written to {output} (detection)");
         }
 
@@ -143,6 +149,37 @@ internal static class DetectionScenario
         return r.ToString();
     }
 
+    /// <summary>
+    /// The targets over every seed at once: friction pooled (counts added, see <see cref="FrictionScore.Pool"/>), and
+    /// exposure over every seed's playbooks and sessions. Each seed is a whole region of the same size and attack
+    /// density, so pooling measures the same rate on more user-days.
+    /// </summary>
+    private static string Pooled(List<(int Seed, DetectionScore Score)> seeds)
+    {
+        if (seeds.Count < 2)
+        {
+            return "";
+        }
+
+        var f = FrictionScore.Pool(seeds.Select(x => x.Score.Friction));
+        var sessions = seeds.SelectMany(x => x.Score.Sessions).ToList();
+        var median = DetectionScore.Median(sessions.GroupBy(s => s.Label.Playbook, StringComparer.Ordinal).Select(g => DetectionScore.Median(g.Select(s => (double)s.Exposure))));
+        var worst = seeds.Max(x => x.Score.WorstExposure);
+        var r = new StringBuilder();
+        r.AppendLine();
+        r.AppendLine(Inv, $"All {seeds.Count} seeds together ({string.Join(", ", seeds.Select(x => x.Seed))}; {sessions.Count} attacker sessions, friction counts added over {f.UserDays:N0} user-days). One region of about 9,000 user-days cannot resolve a rate of one in 10,000 (it allows less than one hard block), so this is the figure to compare with the friction targets; the rows above show the spread:");
+        r.AppendLine();
+        r.AppendLine("| Measure | Target | Measured over all seeds |");
+        r.AppendLine("|---|---|---|");
+        r.AppendLine(Inv, $"| Exposure, median across playbooks (each playbook's median over all its sessions) | ≤ 20 | {median:F1} {Met(median <= 20)} |");
+        r.AppendLine(Inv, $"| Exposure, worst session of any playbook | ≤ 100 | {worst} {Met(worst <= 100)} |");
+        r.AppendLine(Inv, $"| Legitimate hard blocks, all user-days | ≤ 1 per 10,000 user-days | {f.HardBlocksPer10000:F2} ({f.HardBlockDays} of {f.UserDays:N0}) {Met(f.HardBlocksPer10000 <= 1)} |");
+        r.AppendLine(Inv, $"| Same, professionals whose account was not attacked | | {f.BystanderHardBlocksPer10000:F2} ({f.HardBlockDays - f.VictimHardBlockDays} of {f.UserDays - f.VictimUserDays:N0}) |");
+        r.AppendLine(Inv, $"| Legitimate step-ups, all user-days | ≤ 1 per 100 user-days | {f.StepUpsPer100:F2} ({f.StepUpDays} of {f.UserDays:N0}) {Met(f.StepUpsPer100 <= 1)} |");
+        r.AppendLine(Inv, $"| Victims' own legitimate user-days | | {f.VictimUserDays:N0}: {f.VictimStepUpDays} with a step-up, {f.VictimHardBlockDays} with a hard block |");
+        return r.ToString();
+    }
+
     /// <summary>Events per second through a fresh engine, in memory, no per-call timing.</summary>
     private static double EngineOnly(List<TraceEvent> events, SyntheticRegion region, DetectionOptions options)
     {
@@ -188,7 +225,7 @@ internal static class DetectionScenario
             Log($"{p.Playbook,-12} sessions {p.Sessions,3} exposure median {p.MedianExposure,6:F1} max {p.MaxExposure,5} total {p.TotalExposure,6} ttc {Duration(p.MedianTimeToContainment),8} uncontained {p.Uncontained}");
         }
 
-        foreach (var s in score.Sessions.Where(s => s.Exposure > 20 || s.TimeToContainment is null))
+        foreach (var s in score.Sessions.Where(s => s.Exposure > 20 || s.TimeToContainment is null || s.FirstDecision == "block"))
         {
             Log($"  {s.Label.Attack} {s.Label.Session} exposure {s.Exposure} first {s.FirstDecision ?? "none"} after {Duration(s.TimeToContainment)} ({s.Requests} requests)");
         }

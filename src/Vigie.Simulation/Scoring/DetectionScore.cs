@@ -12,7 +12,8 @@ public sealed record DetectionScore(IReadOnlyList<AttackSessionScore> Sessions, 
     /// <summary>The largest exposure of any attacker session (the worst playbook's worst session).</summary>
     public int WorstExposure => Sessions.Count == 0 ? 0 : Sessions.Max(s => s.Exposure);
 
-    internal static double Median(IEnumerable<double> values)
+    /// <summary>The median of some values (the mean of the middle two for an even count), 0 for none.</summary>
+    public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

@@ -14,6 +14,19 @@ namespace Vigie.Simulation.Scoring;
 /// <param name="VictimHardBlockDays">Among them, with a hard block.</param>
 public sealed record FrictionScore(int UserDays, int StepUpDays, int HardBlockDays, int VictimUserDays, int VictimStepUpDays, int VictimHardBlockDays)
 {
+    /// <summary>
+    /// Several runs' friction as one (counts added). A target of one hard block per 10,000 user-days cannot be
+    /// resolved by one 30-day region of ~9,000 user-days (it allows less than one), so the benchmark also pools
+    /// regions simulated with other seeds, each with the same attack density.
+    /// </summary>
+    public static FrictionScore Pool(IEnumerable<FrictionScore> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs.Aggregate(new FrictionScore(0, 0, 0, 0, 0, 0), (a, b) => new FrictionScore(
+            a.UserDays + b.UserDays, a.StepUpDays + b.StepUpDays, a.HardBlockDays + b.HardBlockDays,
+            a.VictimUserDays + b.VictimUserDays, a.VictimStepUpDays + b.VictimStepUpDays, a.VictimHardBlockDays + b.VictimHardBlockDays));
+    }
+
     /// <summary>Step-ups per 100 user-days.</summary>
     public double StepUpsPer100 => UserDays == 0 ? 0 : 100.0 * StepUpDays / UserDays;
 

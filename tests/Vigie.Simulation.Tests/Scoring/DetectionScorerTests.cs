@@ -109,4 +109,21 @@ public sealed class DetectionScorerTests
         Assert.Equal(3, result.MedianExposureAcrossPlaybooks);
         Assert.Equal(7, result.WorstExposure);
     }
+
+    [Fact]
+    public void Friction_PooledOverRuns_AddsCounts_SoRatesAreOverAllUserDays()
+    {
+        var pooled = FrictionScore.Pool([
+            new FrictionScore(UserDays: 9_000, StepUpDays: 30, HardBlockDays: 2, VictimUserDays: 900, VictimStepUpDays: 9, VictimHardBlockDays: 2),
+            new FrictionScore(UserDays: 11_000, StepUpDays: 50, HardBlockDays: 0, VictimUserDays: 1_100, VictimStepUpDays: 1, VictimHardBlockDays: 0),
+        ]);
+
+        Assert.Equal(new FrictionScore(20_000, 80, 2, 2_000, 10, 2), pooled);
+        Assert.Equal(1.0, pooled.HardBlocksPer10000, 6);
+        Assert.Equal(0.4, pooled.StepUpsPer100, 6);
+        Assert.Equal(0.0, pooled.BystanderHardBlocksPer10000);
+    }
+
+    [Fact]
+    public void Friction_PooledOverNoRun_IsEmpty() => Assert.Equal(0, FrictionScore.Pool([]).HardBlocksPer10000);
 }
