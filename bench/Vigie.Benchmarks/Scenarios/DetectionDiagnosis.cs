@@ -24,7 +24,7 @@ internal sealed class DetectionDiagnosis(TimeZoneInfo zone, IReadOnlySet<string>
         {
             var s = d.Scores;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  > {e.Access.Role} {e.Access.Session} {TimeZoneInfo.ConvertTime(e.Access.Time, zone):ddd HH:mm:ss} {e.Access.Action} n={e.Access.Patients.Count} {d.Level} total {s.Total:F1}/{s.StepUpThreshold:F1} ctx {s.Context:F1} time {s.Timing:F1} care {s.CareLink:F1} contact {s.Contact:F1} probe {s.Probing:F1} broad {s.Breadth:F1} sweep {s.Sweep:F1} vol {s.Volume:F1} n={s.SessionPatients1Minute}/{s.SessionPatients15Minutes}/{s.SessionPatients1Hour}/{s.SessionPatients24Hours}"));
+                $"  > {e.Access.Role} {e.Access.Session} {TimeZoneInfo.ConvertTime(e.Access.Time, zone):ddd HH:mm:ss} {e.Access.Action} {e.Access.Query?.Traits} n={e.Access.Patients.Count} {d.Level} total {s.Total:F1}/{s.StepUpThreshold:F1} ctx {s.Context:F1} time {s.Timing:F1} care {s.CareLink:F1} contact {s.Contact:F1} probe {s.Probing:F1} broad {s.Breadth:F1} sweep {s.Sweep:F1} vol {s.Volume:F1} n={s.SessionPatients1Minute}/{s.SessionPatients15Minutes}/{s.SessionPatients1Hour}/{s.SessionPatients24Hours}"));
         }
 
         if (d.Level == RiskLevel.Allow || attackers.Contains(e.Access.Session))

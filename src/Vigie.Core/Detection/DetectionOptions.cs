@@ -98,6 +98,13 @@ public sealed record DetectionOptions
     /// <summary>How recent another session's request must be to count as concurrent. Default 15 minutes.</summary>
     public TimeSpan ConcurrentWindow { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// A pause of the other session shorter than this does not end sustained concurrency: an owner away from the
+    /// desk for half an hour does not reset the hour an intruder's session has been working beside theirs (the
+    /// sustained part is kept through the pause, the plain concurrency evidence is not). Default 1 hour.
+    /// </summary>
+    public TimeSpan ConcurrencyPause { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Evidence of a session whose /16 changed since it started. Default 2.5.</summary>
     public double SessionNetworkChangeEvidence { get; init; } = 2.5;
 
@@ -215,6 +222,8 @@ public sealed record DetectionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(BreakerAccounts, 2, nameof(BreakerAccounts));
         ArgumentOutOfRangeException.ThrowIfLessThan(SessionSuspensionsForAccount, 1, nameof(SessionSuspensionsForAccount));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(StepUpUnansweredAlert, TimeSpan.Zero, nameof(StepUpUnansweredAlert));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConcurrentWindow, TimeSpan.Zero, nameof(ConcurrentWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ConcurrencyPause, TimeSpan.Zero, nameof(ConcurrencyPause));
         ArgumentNullException.ThrowIfNull(TimeZone);
         ArgumentNullException.ThrowIfNull(Priors);
     }

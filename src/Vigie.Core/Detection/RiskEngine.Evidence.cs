@@ -66,9 +66,10 @@ public sealed partial class RiskEngine
 
             if (Order(shape, session, p.Count == 0 || p.AnyUnlinked, ref signals))
             {
-                signals.Sweep = Math.Min(cap,
-                    Evidence.Rate(signals.Order, 0.5, o.SweepOrderLikelihood, 4 * concentration, cap)
-                    + Evidence.Rate(signals.Sequence, o.UsualSequenceRate, o.AttackSequenceRate, concentration, cap));
+                var order = Math.Max(
+                    Evidence.Rate(signals.Order, 0.5, o.SweepOrderLikelihood, 4 * concentration, cap),
+                    Evidence.Rate(signals.UndatedOrder, 0.5, o.SweepOrderLikelihood, 4 * concentration, cap));
+                signals.Sweep = Math.Min(cap, order + Evidence.Rate(signals.Sequence, o.UsualSequenceRate, o.AttackSequenceRate, concentration, cap));
             }
         }
 
@@ -91,7 +92,8 @@ public sealed partial class RiskEngine
         account.Profile.Rates[kind].Rate(peer.Rate(kind, SignalKind.PriorRate(prior, kind), _options.PriorWeight), _options.PriorWeight);
 
     /// <summary>
-    /// Counts the search's order against the session's previous one: later or earlier in the alphabet (only when the
+    /// Counts the search's order against the session's previous one, and a name-only search's also against the previous
+    /// name-only one (a sweep hidden among look-ups from a list): later or earlier in the alphabet (only when the
     /// search reached beyond the establishment's patients or found nobody: a list of the day's admissions sorted by
     /// name is work, not a sweep), and whether it is in sequence (an identifier within 10, the same surname with a
     /// birth date 1 to 3 days off). True when a count changed.
@@ -99,19 +101,23 @@ public sealed partial class RiskEngine
     private static bool Order(QueryShape query, SessionState session, bool reachesBeyond, ref SessionSignals signals)
     {
         var changed = false;
-        if (query.NameKey != 0 && session.LastNameKey != 0)
+        if (reachesBeyond && query.NameKey != 0 && session.LastNameKey != 0 && query.NameKey != session.LastNameKey)
         {
-            if (reachesBeyond && query.NameKey != session.LastNameKey)
-            {
-                signals.Order.Add(query.NameKey > session.LastNameKey);
-                changed = true;
-            }
+            signals.Order.Add(query.NameKey > session.LastNameKey);
+            changed = true;
+        }
 
-            if (query.BirthDay != 0 && session.LastBirthDay != 0 && query.FamilyKey == session.LastNameKey / (27 * 27))
-            {
-                signals.Sequence.Add(Math.Abs(query.BirthDay - session.LastBirthDay) is >= 1 and <= 3);
-                changed = true;
-            }
+        if (reachesBeyond && query.NameKey != 0 && query.BirthDay == 0 && session.LastUndatedNameKey != 0 && query.NameKey != session.LastUndatedNameKey)
+        {
+            signals.UndatedOrder.Add(query.NameKey > session.LastUndatedNameKey);
+            changed = true;
+        }
+
+        if (query.NameKey != 0 && session.LastNameKey != 0 && query.BirthDay != 0 && session.LastBirthDay != 0
+            && query.FamilyKey == session.LastNameKey / (27 * 27))
+        {
+            signals.Sequence.Add(Math.Abs(query.BirthDay - session.LastBirthDay) is >= 1 and <= 3);
+            changed = true;
         }
 
         if (query.IdentifierNumber != 0 && session.LastIdentifier != 0)
@@ -159,15 +165,24 @@ public sealed partial class RiskEngine
             }
 
             // A new sign-in beside a session left open lasts minutes; two sessions working side by side for an hour
-            // are two users (or one and a program) on one account.
+            // are two users (or one and a program) on one account, even if one of them pauses now and then.
+            var pause = o.ConcurrencyPause.Ticks;
+            var ongoing = session.ConcurrentSince != 0 && now - session.ConcurrentSeen <= pause && now - session.LastTicks <= pause;
             if (w.Concurrent > 0)
             {
-                session.ConcurrentSince = session.ConcurrentSince == 0 || session.LastTicks <= since ? now : session.ConcurrentSince;
-                w.Concurrent += o.SustainedConcurrencyEvidence * Math.Min(1, (now - session.ConcurrentSince) / (double)TimeSpan.TicksPerHour);
+                session.ConcurrentSince = ongoing ? session.ConcurrentSince : now;
+                session.ConcurrentSeen = now;
             }
-            else
+            else if (!ongoing)
             {
                 session.ConcurrentSince = 0;
+            }
+
+            // Measured up to the last time both were seen working, so a pause keeps what was reached, not more: a tab
+            // left open for a few minutes after a new sign-in stays a few minutes of concurrency.
+            if (session.ConcurrentSince != 0)
+            {
+                w.Concurrent += o.SustainedConcurrencyEvidence * Math.Min(1, (session.ConcurrentSeen - session.ConcurrentSince) / (double)TimeSpan.TicksPerHour);
             }
         }
 

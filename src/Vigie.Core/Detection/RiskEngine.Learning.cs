@@ -15,6 +15,8 @@ public sealed partial class RiskEngine
         if (request.Query is { } query)
         {
             session.LastNameKey = query.NameKey != 0 ? query.NameKey : session.LastNameKey;
+            session.LastUndatedNameKey = query.NameKey != 0 && query.BirthDay == 0 ? query.NameKey : session.LastUndatedNameKey;
+
             session.LastBirthDay = query.BirthDay != 0 ? query.BirthDay : session.LastBirthDay;
             session.LastIdentifier = query.IdentifierNumber != 0 ? query.IdentifierNumber : session.LastIdentifier;
         }

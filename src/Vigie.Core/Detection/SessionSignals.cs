@@ -21,6 +21,13 @@ internal struct SessionSignals
     /// <summary>Searches later in the alphabet than the previous one, of those that reached beyond the establishment.</summary>
     public Counts Order;
 
+    /// <summary>
+    /// Name-only searches (no birth date: the shape of an alphabetical sweep) later in the alphabet than the previous
+    /// name-only one, of those that reached beyond the establishment. Counted apart from <see cref="Order"/> so that
+    /// a sweep hidden among look-ups from a list (in no order) still reads as a sweep.
+    /// </summary>
+    public Counts UndatedOrder;
+
     /// <summary>Searches in sequence with the previous one (identifier or birth date a few apart), of consecutive searches.</summary>
     public Counts Sequence;
 

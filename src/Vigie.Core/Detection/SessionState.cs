@@ -19,14 +19,24 @@ internal sealed class SessionState(string id, long firstTicks, NetworkKey networ
 
     public long LastTicks = firstTicks;
 
-    /// <summary>Since when another session of the account has been active alongside this one without a break (ticks), or 0.</summary>
+    /// <summary>
+    /// Since when another session of the account has been active alongside this one (ticks), or 0; pauses shorter
+    /// than <see cref="DetectionOptions.ConcurrencyPause"/> do not end it.
+    /// </summary>
     public long ConcurrentSince;
+
+    /// <summary>When another active session was last seen beside this one (ticks).</summary>
+    public long ConcurrentSeen;
 
     public readonly SlidingDistinct Window = new();
 
     public SessionSignals Signals;
 
     public int LastNameKey;
+
+    /// <summary>Name key of the last name-only search (no birth date), for <see cref="SessionSignals.UndatedOrder"/>.</summary>
+    public int LastUndatedNameKey;
+
     public int LastBirthDay;
     public long LastIdentifier;
 

@@ -77,6 +77,44 @@ public sealed class ContextTests
     }
 
     [Fact]
+    public void SessionsSideBySideForAnHour_KeepTheirSustainedEvidence_ThroughTheOwnersPause()
+    {
+        // An infostealer's session beside the owner's on the same workstation: the owner steps away for half an hour,
+        // the intruder's session goes on, and the hour they worked side by side still counts.
+        var clinic = Trained();
+        for (var m = 0; m < 70; m += 5)
+        {
+            clinic.Read(Doctor, "owner", Clinic.Day(21, 9).AddMinutes(m), Clinic.Local(1));
+            clinic.Read(Doctor, "other", Clinic.Day(21, 9).AddMinutes(m + 1), Clinic.Local(2));
+        }
+
+        var duringPause = clinic.Read(Doctor, "other", Clinic.Day(21, 10).AddMinutes(40), Clinic.Local(3)).Scores;
+        var ownerBack = clinic.Read(Doctor, "owner", Clinic.Day(21, 10).AddMinutes(45), Clinic.Local(4));
+        var afterPause = clinic.Read(Doctor, "other", Clinic.Day(21, 10).AddMinutes(46), Clinic.Local(5)).Scores;
+
+        Assert.Equal(DetectionOptions.Default.SustainedConcurrencyEvidence, duringPause.Context, 1e-9);
+        Assert.Equal(DetectionOptions.Default.ConcurrentSameNetworkEvidence + DetectionOptions.Default.SustainedConcurrencyEvidence, afterPause.Context, 1e-9);
+    }
+
+    [Fact]
+    public void TabLeftOpenAfterANewSignIn_KeepsOnlyTheMinutesBothWorked_AndNothingAfterThePause()
+    {
+        var clinic = Trained();
+        for (var m = 0; m <= 6; m += 2)
+        {
+            clinic.Read(Doctor, "old", Clinic.Day(21, 9).AddMinutes(m), Clinic.Local(1));
+            clinic.Read(Doctor, "new", Clinic.Day(21, 9).AddMinutes(m + 1), Clinic.Local(2));
+        }
+
+        var soon = clinic.Read(Doctor, "new", Clinic.Day(21, 9).AddMinutes(40), Clinic.Local(3)).Scores;
+        var later = clinic.Read(Doctor, "new", Clinic.Day(21, 11), Clinic.Local(4)).Scores;
+
+        // Concurrency was seen from 9:01 to 9:07: six minutes of the hour that makes it sustained.
+        Assert.Equal(DetectionOptions.Default.SustainedConcurrencyEvidence * 6 / 60, soon.Context, 1e-9);
+        Assert.Equal(0, later.Context);
+    }
+
+    [Fact]
     public void SessionThatMovesToAnotherNetwork_GivesEvidence()
     {
         var clinic = Trained();

@@ -131,6 +131,33 @@ public sealed class SignalTests
     }
 
     [Fact]
+    public void AlphabeticalSearches_InterleavedWithLookUpsFromAList_StillGiveSweepEvidence()
+    {
+        // An infostealer hides a name sweep among look-ups of a leaked list (family + birth date, in no order): each
+        // kind of search is compared with the last of its own kind, so the sweep's order still shows.
+        var names = Enumerable.Range(0, 25).Select(i => $"{(char)('A' + i)}{(char)('A' + (i % 7))}NOM").ToList();
+        double SweepAfter(IEnumerable<string> order)
+        {
+            var clinic = Trained(new DetectionOptions { ReportOnly = true });
+            var last = 0.0;
+            var i = 0;
+            foreach (var name in order)
+            {
+                var listed = $"{(char)('Z' - (i * 11 % 26))}LISTE";
+                clinic.Search(Doctor, "s", Clinic.Day(21, 10).AddMinutes(2 * i), QueryShape.Of(listed, null, new DateOnly(1960, 1, 1).AddDays(i * 397), false, false, null, false, false), [Clinic.Remote(100 + i)]);
+                i++;
+                last = clinic.Search(Doctor, "s", Clinic.Day(21, 10).AddMinutes(2 * i), QueryShape.Of(name, "JEAN", null, true, false, null, false, false), [Clinic.Remote(i)]).Scores.Sweep;
+            }
+
+            return last;
+        }
+
+        var shuffled = names.OrderBy(n => n.GetHashCode(StringComparison.Ordinal) % 13).ThenByDescending(n => n, StringComparer.Ordinal).ToList();
+        Assert.True(SweepAfter(names) >= 5, $"sorted: {SweepAfter(names)}");
+        Assert.True(SweepAfter(shuffled) < 1, $"shuffled: {SweepAfter(shuffled)}");
+    }
+
+    [Fact]
     public void SequentialIdentifiers_GiveSweepEvidence()
     {
         var clinic = Trained();
