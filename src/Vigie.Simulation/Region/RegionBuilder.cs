@@ -96,7 +96,7 @@ public static class RegionBuilder
     /// <summary>
     /// Canaries: plausible identities (age and sex from the generator) planted in one establishment each, named with a
     /// common surname and a common given name in a combination no real patient carries, born on a day no real patient
-    /// with that surname was: a search for a real patient can never return one, while enumerating common names does.
+    /// with that surname was, nor a day off or with day and month swapped (a desk's slips when typing a birth date): a search for a real patient can never return one, while enumerating common names does.
     /// "Never" holds for the registry's prefix rules too (a search for MARTIN LEA finds MARTINEZ LEANNE), so no real
     /// patient's surname may begin the canary's with a given name beginning the canary's, or with its birth date.
     /// </summary>
@@ -140,16 +140,20 @@ public static class RegionBuilder
 
     /// <summary>
     /// True when a search for one of the people in <paramref name="names"/> (family + given + gender) or
-    /// <paramref name="births"/> (family + birth date) would also return this identity: PDQm names match by prefix.
+    /// <paramref name="births"/> (family + birth date, typed right or with a slip: <see cref="BirthDateSlips"/>) would
+    /// also return this identity: PDQm names match by prefix.
     /// </summary>
     private static bool FoundBySearchFor(HashSet<(string, string, Sex)> names, HashSet<(string, DateOnly)> births, string family, string given, Sex sex, DateOnly birthDate)
     {
         for (var f = 1; f <= family.Length; f++)
         {
             var surname = family[..f];
-            if (births.Contains((surname, birthDate)))
+            foreach (var slip in BirthDateSlips.Of(birthDate))
             {
-                return true;
+                if (births.Contains((surname, slip)))
+                {
+                    return true;
+                }
             }
 
             for (var g = 1; g <= given.Length; g++)

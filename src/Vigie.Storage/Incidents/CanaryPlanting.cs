@@ -34,14 +34,15 @@ public static class CanaryPlanting
         // Any disclosure of a canary suspends the account that received it, so no professional's ordinary search for a
         // real patient may find one. The registry's PDQm search matches names by prefix, on the used name as well as
         // the birth name, and on every given name: a search for a real MARTIN LEA (family + given + gender) or MARTIN
-        // born the same day (family + birth date) would find a canary MARTINEZ LEANNE. The colliding patient is not
+        // born the same day (family + birth date, or with the date mistyped: a day off, day and month swapped) would
+        // find a canary MARTINEZ LEANNE. The colliding patient is not
         // named in the answer: it is a real person. The real patient may be searched under their used name too.
         var names = Prefixes([row.BirthName, row.UsedName]);
         var givens = Prefixes([row.FirstGivenName, .. row.GivenNames.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
-        var (birthDate, sex) = (row.BirthDate, row.Sex);
+        var (birthDates, sex) = (BirthDateSlips.Of(row.BirthDate), row.Sex);
         if (await db.Identities.AsNoTracking().AnyAsync(i => i.Id != identity.Value && i.Active
                 && (names.Contains(i.BirthName) || (i.UsedName != null && names.Contains(i.UsedName)))
-                && (i.BirthDate == birthDate || (i.Sex == sex && givens.Contains(i.FirstGivenName)))
+                && (birthDates.Contains(i.BirthDate) || (i.Sex == sex && givens.Contains(i.FirstGivenName)))
                 && !db.Canaries.Any(c => c.IdentityId == i.Id), ct).ConfigureAwait(false))
         {
             return ParseResult<CanaryRow>.Fail("a search for a real patient would find this identity (the registry matches names by prefix, used names and every given name), "

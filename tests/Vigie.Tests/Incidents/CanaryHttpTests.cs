@@ -192,6 +192,7 @@ public sealed class CanaryHttpTests
     [InlineData("MARTIN", "Lea", "1980-05-17", null)] // family + given + gender: MARTIN finds MARTINEZ, LEA finds LEANNE
     [InlineData("MART", "Paul", "1948-07-21", null)] // family + birth date, a prefix of the canary's name
     [InlineData("DUVAL", "Lea", "1980-05-17", "MARTIN")] // the same search under the real patient's used name
+    [InlineData("MARTINEZ", "Rose", "1948-07-22", null)] // family + birth date typed a day off
     public async Task CanaryThatASearchForARealPatientFinds_IsNotPlanted(string realFamily, string realGiven, string realBirthDate, string? realUsedName)
     {
         await using var server = await VigieTestServer.StartAsync();
