@@ -5,6 +5,7 @@ using Vigie.Core.Matching;
 using Vigie.Simulation.Identities;
 using Vigie.Storage.Registry;
 using Vigie.Testing;
+using static Vigie.Storage.Tests.Registry.RegistrationData;
 
 namespace Vigie.Storage.Tests.Registry;
 
@@ -17,26 +18,10 @@ public sealed class PipelinedRegistrationTests
 {
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
-    private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 15, 3, TimeSpan.Zero);
-
-    private static GeneratedRecord[] Records(int count, out SyntheticIdentityGenerator generator)
-    {
-        generator = new SyntheticIdentityGenerator(7, new DateOnly(2026, 1, 1));
-        return generator.GenerateBatch(count);
-    }
-
-    private static MatchModel Model(GeneratedRecord[] records) =>
-        MatchModelEstimator.Estimate(MatchModelEstimator.SampleTrainingPairs([.. records.Select(r => MatchRecord.From(r.Traits))], new Random(1), 50_000));
-
-    private static RegistrationRequest Request(GeneratedRecord r) =>
-        new(r.Establishment.Finess.Value, r.Ipp, r.Traits, r.Status, IdentityFlags.None, r.Ins);
-
     private static async Task<TestDatabase> DatabaseAsync(string provider, SyntheticIdentityGenerator generator)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        db.Establishments.AddRange(generator.Establishments.Select(e => new EstablishmentRow { Finess = e.Finess.Value, Name = e.Name, IppSystem = e.IppSystem }));
-        await db.SaveChangesAsync();
+        await AddEstablishmentsAsync(database, generator);
         return database;
     }
 
@@ -50,7 +35,7 @@ public sealed class PipelinedRegistrationTests
         var records = Records(1_200, out var generator);
         var model = Model(records);
         var chunks = Chunks(records, 100);
-        // Every chunk's records again at the end: already registered, whichever chunk created them.
+        // The first records again at the end: already registered, by a chunk long committed.
         chunks.Add([.. records.Take(50).Select(Request)]);
 
         await using var sequentialDb = await DatabaseAsync(provider, generator);
