@@ -20,7 +20,8 @@ namespace Vigie.Benchmarks.Scenarios;
 /// the generated set, exact-trait search in-process, and search over HTTP against a bare-Kestrel floor.
 /// Usage: registry [--identities N] [--postgres CS] [--seed S] [--http-seconds S] [--out docs/benchmarks.md] [--registration-only]
 /// [--snapshot-at N --snapshot-dir DIR] [--resume-from DIR] (SQLite only; resuming implies --registration-only)
-/// [--checkpoint-in-commit] (SQLite's automatic WAL checkpoint inside each chunk's commit, as before, for comparison).
+/// [--checkpoint-in-commit] (SQLite's automatic WAL checkpoint inside each chunk's commit, as before, for comparison)
+/// [--sequential] (each chunk planned after the previous one commits, as before decision 0018, for comparison).
 /// </summary>
 internal static class RegistryScenario
 {
@@ -72,7 +73,7 @@ internal static class RegistryScenario
         // A resumed run draws its new ids from another seed: the snapshot already holds the first ones of this seed.
         var newId = PatientIds.Seeded(seed + from);
         var (registered, regSeconds, lastTenthRate) = await RegistryRegistration.RegisterAsync(settings, records, from, model, newId, createdBefore, snapshot,
-            checkpointInCommit: args.Contains("--checkpoint-in-commit"));
+            checkpointInCommit: args.Contains("--checkpoint-in-commit"), sequential: args.Contains("--sequential"));
         var overallRate = (n - from) / regSeconds;
         Log($"registration of records {from:N0} to {n:N0}: {overallRate:F0}/s overall, {lastTenthRate:F0}/s over the last tenth");
 

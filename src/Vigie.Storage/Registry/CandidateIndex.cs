@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Core.Identity;
@@ -40,7 +41,24 @@ internal sealed class CandidateIndex
     /// </summary>
     public const int SingleKeyBlockSize = 8;
 
-    public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, RegistrationPhases? phases, CancellationToken ct)
+    /// <summary>The columns a candidate is scored on, read from the database or taken from a chunk not yet committed.</summary>
+    private static readonly Expression<Func<IdentityRow, IdentityRow>> CandidateColumns = i => new IdentityRow
+    {
+        Id = i.Id, BirthName = i.BirthName, FirstGivenName = i.FirstGivenName, GivenNames = i.GivenNames, BirthDate = i.BirthDate,
+        Sex = i.Sex, BirthplaceCode = i.BirthplaceCode, UsedName = i.UsedName, Phones = i.Phones, Emails = i.Emails,
+        Status = i.Status, InsKind = i.InsKind, InsValue = i.InsValue,
+    };
+
+    private static readonly Func<IdentityRow, IdentityRow> CandidateColumnsOf = CandidateColumns.Compile();
+
+    /// <summary>
+    /// Loads the candidates of <paramref name="requests"/> as the register stands once <paramref name="previous"/> (the
+    /// rows of the chunk registered just before, when its commit may not be visible yet: pipelined registration) is
+    /// written. The database may or may not already show that chunk (it commits on another connection while this one
+    /// reads); every source is merged as a set (block members, ids read, local records, INS), so either way the
+    /// candidates are the ones a sequential registration would load, in the same order.
+    /// </summary>
+    public static async Task<CandidateIndex> LoadAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, PendingRows? previous, RegistrationPhases? phases, CancellationToken ct)
     {
         var time = System.Diagnostics.Stopwatch.GetTimestamp();
         var index = new CandidateIndex();
@@ -52,33 +70,20 @@ internal sealed class CandidateIndex
             keys.UnionWith(requestKeys[r]);
         }
 
-        // One pass over the blocking-key index: each usable block comes back as one row with its members joined
-        // (group_concat / string_agg), and an oversized block (every MARTIN with initial J) is counted inside the
-        // database and dropped by HAVING, so its members are never transferred: their cost would grow with the
-        // register. Two queries (sizes, then members of the usable blocks) walked the same index twice and returned
-        // one row per member.
-        var keyList = keys.ToList();
-        var usable = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
-            .GroupBy(k => k.Key).Where(g => g.Count() <= MaxBlockSize)
-            .Select(g => new { g.Key, Members = string.Join(",", g.Select(k => k.IdentityId)) })
-            .ToListAsync(ct).ConfigureAwait(false);
+        var blocks = await LoadBlocksAsync(db, keys, previous, ct).ConfigureAwait(false);
         time = phases?.Add("blocks", time) ?? 0;
-        var blocks = new Dictionary<long, List<string>>(usable.Count);
-        foreach (var block in usable)
-        {
-            blocks[block.Key] = [.. block.Members.Split(',')];
-        }
-
         phases?.Count("block members", blocks.Sum(b => (long)b.Value.Count));
         var wanted = SelectCandidates(requestKeys, blocks);
-        var rows = await db.Identities.AsNoTracking().Where(i => wanted.Contains(i.Id) && i.Active)
-            .Select(i => new IdentityRow
-            {
-                Id = i.Id, BirthName = i.BirthName, FirstGivenName = i.FirstGivenName, GivenNames = i.GivenNames, BirthDate = i.BirthDate,
-                Sex = i.Sex, BirthplaceCode = i.BirthplaceCode, UsedName = i.UsedName, Phones = i.Phones, Emails = i.Emails,
-                Status = i.Status, InsKind = i.InsKind, InsValue = i.InsValue,
-            })
+        var uncommitted = previous?.IdentitiesById();
+        var toRead = uncommitted is null ? wanted : wanted.Where(id => !uncommitted.ContainsKey(id)).ToList();
+        var rows = await db.Identities.AsNoTracking().Where(i => toRead.Contains(i.Id) && i.Active)
+            .Select(CandidateColumns)
             .ToListAsync(ct).ConfigureAwait(false);
+        if (uncommitted is not null)
+        {
+            rows.AddRange(wanted.Where(uncommitted.ContainsKey).Select(id => uncommitted[id]).Where(i => i.Active).Select(CandidateColumnsOf));
+        }
+
         time = phases?.Add("candidate rows", time) ?? 0;
         phases?.Count("candidates", rows.Count);
         foreach (var row in rows)
@@ -94,11 +99,6 @@ internal sealed class CandidateIndex
         time = phases?.Add("candidate records", time) ?? 0;
         foreach (var (key, members) in blocks)
         {
-            if (members.Count > MaxBlockSize)
-            {
-                continue;
-            }
-
             foreach (var member in members)
             {
                 var id = new PatientId(member);
@@ -109,6 +109,76 @@ internal sealed class CandidateIndex
             }
         }
 
+        await index.LoadLocalsAndInsAsync(db, requests, previous, ct).ConfigureAwait(false);
+        phases?.Add("locals and INS", time);
+        return index;
+    }
+
+    /// <summary>
+    /// The usable blocks of <paramref name="keys"/> (at most <see cref="MaxBlockSize"/> members), in key order, each
+    /// block's members in ordinal order: the order candidates are scored in, which decides between equal scores, so it
+    /// must not depend on where a member was read from.
+    /// </summary>
+    private static async Task<Dictionary<long, List<string>>> LoadBlocksAsync(VigieDbContext db, HashSet<long> keys, PendingRows? previous, CancellationToken ct)
+    {
+        // One pass over the blocking-key index: each block comes back as one row with its members joined (group_concat /
+        // string_agg). An oversized block (every MARTIN with initial J) comes back with its size only: its members are
+        // never transferred, as their cost would grow with the register. It still comes back (rather than being dropped
+        // by HAVING) so that a block the database shows as oversized is never mistaken for one that only the previous,
+        // uncommitted chunk holds.
+        var keyList = keys.ToList();
+        var found = await db.BlockingKeys.AsNoTracking().Where(k => keyList.Contains(k.Key))
+            .GroupBy(k => k.Key)
+            .Select(g => new { g.Key, Members = g.Count() <= MaxBlockSize ? string.Join(",", g.Select(k => k.IdentityId)) : null })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var members = new Dictionary<long, List<string>>(found.Count);
+        var oversized = new HashSet<long>();
+        foreach (var block in found)
+        {
+            if (block.Members is null)
+            {
+                oversized.Add(block.Key);
+            }
+            else
+            {
+                members[block.Key] = [.. block.Members.Split(',')];
+            }
+        }
+
+        foreach (var row in previous?.Keys ?? [])
+        {
+            if (!keys.Contains(row.Key) || oversized.Contains(row.Key))
+            {
+                continue;
+            }
+
+            if (!members.TryGetValue(row.Key, out var list))
+            {
+                members[row.Key] = [row.IdentityId];
+            }
+            else if (!list.Contains(row.IdentityId, StringComparer.Ordinal))
+            {
+                list.Add(row.IdentityId); // not yet visible in the database: the previous chunk has not committed
+            }
+        }
+
+        // Enumerated in insertion order (no removal), so in key order.
+        var blocks = new Dictionary<long, List<string>>(members.Count);
+        foreach (var key in members.Keys.Order())
+        {
+            var list = members[key];
+            if (list.Count <= MaxBlockSize)
+            {
+                list.Sort(StringComparer.Ordinal);
+                blocks[key] = list;
+            }
+        }
+
+        return blocks;
+    }
+
+    private async Task LoadLocalsAndInsAsync(VigieDbContext db, IReadOnlyList<RegistrationRequest> requests, PendingRows? previous, CancellationToken ct)
+    {
         // One query per establishment's system, each with that system's IPPs only. A single query with "system in
         // (...) and value in (...)" probes the (System, Value) index for every system × every value of the chunk
         // (12 × 1,000 probes on SQLite; on PostgreSQL a plan whose cost grew to 163 ms per chunk at a million).
@@ -120,7 +190,7 @@ internal sealed class CandidateIndex
                 .Select(l => new { l.Value, l.IdentityId }).ToListAsync(ct).ConfigureAwait(false);
             foreach (var l in locals)
             {
-                index.ExistingLocals[(system, l.Value)] = new PatientId(l.IdentityId);
+                ExistingLocals[(system, l.Value)] = new PatientId(l.IdentityId);
             }
         }
 
@@ -131,12 +201,27 @@ internal sealed class CandidateIndex
                 .Select(i => new { i.Id, i.InsValue }).ToListAsync(ct).ConfigureAwait(false);
             foreach (var i in withIns)
             {
-                index.ByIns[i.InsValue!] = new PatientId(i.Id);
+                ByIns[i.InsValue!] = new PatientId(i.Id);
             }
         }
 
-        phases?.Add("locals and INS", time);
-        return index;
+        if (previous is null)
+        {
+            return;
+        }
+
+        // The previous chunk's rows, whether or not the database already shows them (the same values either way).
+        var requested = requests.Select(r => (r.Local.System, r.Local.Value)).ToHashSet();
+        foreach (var l in previous.Locals.Where(l => requested.Contains((l.System, l.Value))))
+        {
+            ExistingLocals[(l.System, l.Value)] = new PatientId(l.IdentityId);
+        }
+
+        var wantedIns = insValues.ToHashSet(StringComparer.Ordinal);
+        foreach (var i in previous.Identities.Where(i => i.Active && i.InsValue is not null && wantedIns.Contains(i.InsValue)))
+        {
+            ByIns[i.InsValue!] = new PatientId(i.Id); // created after any other holder of the INS, so it wins as it would in the database's order
+        }
     }
 
     /// <summary>

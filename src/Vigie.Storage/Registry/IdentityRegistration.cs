@@ -71,17 +71,52 @@ public sealed class IdentityRegistration(VigieDbContext db, TimeProvider clock, 
     {
         ArgumentNullException.ThrowIfNull(requests);
         var pending = new PendingRows();
-        var outcomes = await PlanAsync(requests, clock.GetUtcNow(), pending, ct).ConfigureAwait(false);
-        var writing = Stopwatch.GetTimestamp();
-        await pending.WriteAsync(db, ct).ConfigureAwait(false);
-        Phases?.Add("write", writing);
+        var outcomes = await PlanAsync(db, requests, null, pending, ct).ConfigureAwait(false);
+        await WriteAsync(pending, ct).ConfigureAwait(false);
         return outcomes;
     }
 
-    /// <summary>Decides every request in memory (candidates loaded once) and collects the rows to write.</summary>
-    private async Task<IReadOnlyList<RegistrationOutcome>> PlanAsync(IReadOnlyList<RegistrationRequest> requests, DateTimeOffset now, PendingRows pending, CancellationToken ct)
+    /// <summary>
+    /// Plans a chunk on <paramref name="reader"/> (another connection than the writer's, in a pipeline) as the register
+    /// will stand once <paramref name="previous"/>, the chunk planned just before and perhaps not yet committed, is
+    /// written. Writes nothing.
+    /// </summary>
+    internal async Task<(IReadOnlyList<RegistrationOutcome> Outcomes, PendingRows Rows)> PlanOnAsync(VigieDbContext reader, IReadOnlyList<RegistrationRequest> requests, PendingRows? previous, CancellationToken ct)
     {
-        var candidates = await CandidateIndex.LoadAsync(db, requests, Phases, ct).ConfigureAwait(false);
+        var pending = new PendingRows();
+        var outcomes = await PlanAsync(reader, requests, previous, pending, ct).ConfigureAwait(false);
+        return (outcomes, pending);
+    }
+
+    /// <summary>Writes a planned chunk in its own transaction on this registration's context and commits it.</summary>
+    internal async Task CommitAsync(PendingRows pending, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            var setup = Stopwatch.GetTimestamp();
+            await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            Phases?.Add("setup", setup);
+            await WriteAsync(pending, ct).ConfigureAwait(false);
+            var commit = Stopwatch.GetTimestamp();
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            Phases?.Add("commit", commit);
+            Checkpoints?.AfterCommit(db);
+        }).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(PendingRows pending, CancellationToken ct)
+    {
+        var writing = Stopwatch.GetTimestamp();
+        await pending.WriteAsync(db, ct).ConfigureAwait(false);
+        Phases?.Add("write", writing);
+    }
+
+    /// <summary>Decides every request in memory (candidates loaded once) and collects the rows to write.</summary>
+    private async Task<IReadOnlyList<RegistrationOutcome>> PlanAsync(VigieDbContext reader, IReadOnlyList<RegistrationRequest> requests, PendingRows? previous, PendingRows pending, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = await CandidateIndex.LoadAsync(reader, requests, previous, Phases, ct).ConfigureAwait(false);
         var scoring = Stopwatch.GetTimestamp();
         var chunkModel = model();
         var outcomes = new List<RegistrationOutcome>(requests.Count);

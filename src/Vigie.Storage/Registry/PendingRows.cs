@@ -12,13 +12,18 @@ internal sealed class PendingRows
     public List<LocalRecordRow> Locals { get; } = [];
     public List<DuplicateCandidateRow> Candidates { get; } = [];
 
+    private Dictionary<string, IdentityRow>? _byId;
+
+    /// <summary>The created identities by id, for the next chunk when it is planned before this one commits (built once).</summary>
+    public Dictionary<string, IdentityRow> IdentitiesById() => _byId ??= Identities.ToDictionary(i => i.Id, StringComparer.Ordinal);
+
     public async Task WriteAsync(VigieDbContext db, CancellationToken ct)
     {
         await MultiRowInsert.InsertAsync(db, Identities, ct).ConfigureAwait(false);
         // In key order, the order of the index they go into: consecutive inserts then descend to neighbouring
         // pages of the blocking-key index instead of jumping across it.
-        Keys.Sort(static (a, b) => a.Key.CompareTo(b.Key));
-        await MultiRowInsert.InsertAsync(db, Keys, ct).ConfigureAwait(false);
+        // Sorted as a copy: a pipelined registration's next chunk reads these rows while they are written.
+        await MultiRowInsert.InsertAsync(db, [.. Keys.OrderBy(k => k.Key).ThenBy(k => k.IdentityId, StringComparer.Ordinal)], ct).ConfigureAwait(false);
         await MultiRowInsert.InsertAsync(db, Locals, ct).ConfigureAwait(false);
         await MultiRowInsert.InsertAsync(db, Candidates, ct).ConfigureAwait(false);
     }

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Vigie.Core.Identity;
 using Vigie.Core.Matching;
-using Vigie.Simulation.Identities;
 using Vigie.Storage.Journal;
 using Vigie.Storage.Registry;
 using Vigie.Testing;
+using static Vigie.Storage.Tests.Registry.RegistrationData;
 
 namespace Vigie.Storage.Tests.Registry;
 
@@ -14,30 +14,6 @@ namespace Vigie.Storage.Tests.Registry;
 public sealed class RegistrationStorageTests
 {
     public static TheoryData<string> Providers => TestDatabase.Providers;
-
-    private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 15, 3, TimeSpan.Zero);
-
-    private static GeneratedRecord[] Records(int count, out SyntheticIdentityGenerator generator)
-    {
-        generator = new SyntheticIdentityGenerator(7, new DateOnly(2026, 1, 1));
-        return generator.GenerateBatch(count);
-    }
-
-    private static MatchModel Model(GeneratedRecord[] records)
-    {
-        var matchRecords = records.Select(r => MatchRecord.From(r.Traits)).ToList();
-        return MatchModelEstimator.Estimate(MatchModelEstimator.SampleTrainingPairs(matchRecords, new Random(1), 50_000));
-    }
-
-    private static async Task AddEstablishmentsAsync(TestDatabase database, SyntheticIdentityGenerator generator)
-    {
-        await using var db = database.NewContext();
-        db.Establishments.AddRange(generator.Establishments.Select(e => new EstablishmentRow { Finess = e.Finess.Value, Name = e.Name, IppSystem = e.IppSystem }));
-        await db.SaveChangesAsync();
-    }
-
-    private static RegistrationRequest Request(GeneratedRecord r) =>
-        new(r.Establishment.Finess.Value, r.Ipp, r.Traits, r.Status, IdentityFlags.None, r.Ins);
 
     [Theory]
     [MemberData(nameof(Providers))]
