@@ -42,6 +42,63 @@ public sealed class JournalWriterTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ConcurrentAppends_ThroughTheQueueOnly_AreGroupedAndTheLogVerifies(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var phases = new JournalPhases();
+        JournalReceipt[] receipts;
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System, new JournalWriterOptions { CallerWritesWhenIdle = false, Phases = phases }))
+        {
+            receipts = await Task.WhenAll(Enumerable.Range(0, 200).Select(r => writer.AppendAsync(Journals.Entries(10, r * 10))));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => (long)i),
+            receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order());
+
+        // The 200 are queued far faster than one transaction commits, so groups form: fewer transactions than requests.
+        Assert.True(phases.Appends < 200, $"{phases.Appends} transactions for 200 requests");
+        var result = await Journals.VerifyAsync(database, key);
+        Assert.True(result.IsValid, result.Fault?.ToString());
+        Assert.Equal(2000, result.LastCheckpointSize);
+    }
+
+    [Fact]
+    public async Task AppendToAnIdleWriter_IsWrittenByTheCaller_AndDurableWhenItReturns()
+    {
+        // SQLite's I/O is synchronous: the caller's own write completes before AppendAsync returns, with no hand-off.
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var key = Journals.Key(database);
+        await using var writer = new JournalWriter(database.NewContext, key, Journals.Clock());
+        var append = writer.AppendAsync(Journals.Entries(3));
+
+        Assert.True(append.IsCompletedSuccessfully);
+        Assert.Equal(0, (await append).FirstSequence);
+        await using var db = database.NewContext();
+        Assert.Equal(3, await db.JournalEntries.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WhileACallerWrites_OtherAppendsQueue_AndEveryOneIsWrittenOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System))
+        {
+            // Callers on several threads: some find the writer idle and write themselves, the others queue.
+            var receipts = await Task.WhenAll(Enumerable.Range(0, 100).Select(r => Task.Run(() => writer.AppendAsync(Journals.Entries(4, r * 4)))));
+            Assert.Equal(Enumerable.Range(0, 400).Select(i => (long)i),
+                receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order());
+        }
+
+        var result = await Journals.VerifyAsync(database, key);
+        Assert.True(result.IsValid, result.Fault?.ToString());
+        Assert.Equal(400, result.LastCheckpointSize);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task TwoNodes_WritingTheSameDatabase_KeepOneConsistentLog(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
