@@ -26,7 +26,9 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly JournalWriterOptions _options;
     private readonly IReadOnlyList<ICheckpointWitness> _witnesses;
     private readonly ILogger _logger;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader, although the loop is the only reader: the single-reader channel cannot count its items, and
+    // a caller looks at the count to know whether it may write its own entries (TryWriteNow).
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
 
     // Capacity one, dropping the oldest: a slow witness gets the latest checkpoint, which implies all earlier ones.
     private readonly Channel<SignedCheckpoint> _toWitness = Channel.CreateBounded<SignedCheckpoint>(
@@ -36,9 +38,19 @@ public sealed class JournalWriter : IAsyncDisposable
     private readonly Task _writing;
     private readonly Task _witnessing;
 
-    // Used by the write loop only, one group at a time: the kept context and the appender holding its prepared statements.
+    // One group at a time, written either by the write loop or, when the writer is idle, by the appending caller
+    // itself (see AppendAsync). Everything below is used only by whoever holds it.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    // The kept context and the appender holding its prepared statements.
     private VigieDbContext? _db;
     private JournalAppender? _appender;
+
+    // Entries committed since the last checkpoint: the loop signs one when traffic stops.
+    private bool _uncovered;
+
+    // Set by the loop as it ends: no caller writes after that.
+    private bool _stopped;
 
     public JournalWriter(
         Func<VigieDbContext> newContext,
@@ -67,7 +79,44 @@ public sealed class JournalWriter : IAsyncDisposable
     public Task<JournalReceipt> AppendAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return Enqueue(entries, force: false).WaitAsync(ct);
+        return (TryWriteNow(entries) ?? Enqueue(entries, force: false)).WaitAsync(ct);
+    }
+
+    // When nothing is queued and no group is being written, the caller writes its own entries as a group of one, on
+    // its own thread: the hand-off to the loop and back (a thread-pool wake-up each way) was a measured part of the
+    // journal wait's tail on a loaded machine (docs/benchmarks.md, journaling overhead). With SQLite the whole write
+    // then runs synchronously and the task comes back completed. The group is the same transaction the loop would
+    // have written (commit before completion, every failure to the caller), and appends that arrive meanwhile queue
+    // for the loop, which takes its turn after this one.
+    private Task<JournalReceipt>? TryWriteNow(IReadOnlyList<JournalEntry> entries)
+    {
+        if (!_options.CallerWritesWhenIdle || _queue.Reader.Count > 0 || !_turn.Wait(0))
+        {
+            return null;
+        }
+
+        if (_stopped || _queue.Reader.Count > 0)
+        {
+            _turn.Release();
+            return null;
+        }
+
+        var pending = new PendingAppend(entries, force: false);
+        return WriteNowAsync(pending);
+    }
+
+    private async Task<JournalReceipt> WriteNowAsync(PendingAppend pending)
+    {
+        try
+        {
+            await WriteGroupAsync([pending], pending.Entries.Count, pending.Force).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+
+        return await pending.Completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>Signs a checkpoint of everything appended so far, if anything is not yet covered (shutdown, tests, before a prune).</summary>
@@ -97,49 +146,63 @@ public sealed class JournalWriter : IAsyncDisposable
     {
         var reader = _queue.Reader;
         var batch = new List<PendingAppend>();
-        var uncovered = false;
         while (true)
         {
-            var ready = await WaitForWorkAsync(reader, uncovered).ConfigureAwait(false);
-            if (!ready && reader.Completion.IsCompleted)
+            var ready = await WaitForWorkAsync(reader).ConfigureAwait(false);
+            await _turn.WaitAsync().ConfigureAwait(false);
+            try
             {
-                if (uncovered)
+                if (!ready && reader.Completion.IsCompleted)
                 {
-                    await WriteAsync([], force: true).ConfigureAwait(false);
+                    if (_uncovered)
+                    {
+                        await WriteAsync([], force: true).ConfigureAwait(false);
+                    }
+
+                    _stopped = true;
+                    return;
                 }
 
-                return;
-            }
+                // Take what is queued now, up to the batch limit: these are the appends that arrived during the last commit.
+                batch.Clear();
+                var count = 0;
+                var force = false;
+                while ((count < _options.MaxBatchEntries || batch.Count == 0) && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                    count += pending.Entries.Count;
+                    force |= pending.Force;
+                }
 
-            // Take what is queued now, up to the batch limit: these are the appends that arrived during the last commit.
-            batch.Clear();
-            var count = 0;
-            var force = false;
-            while ((count < _options.MaxBatchEntries || batch.Count == 0) && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-                count += pending.Entries.Count;
-                force |= pending.Force;
+                // Nothing queued is the checkpoint timer: an empty group signs if entries are uncovered and the last
+                // checkpoint is old enough.
+                if (batch.Count > 0 || _uncovered)
+                {
+                    await WriteGroupAsync(batch, count, force).ConfigureAwait(false);
+                }
             }
-
-            // An empty batch is the checkpoint timer: the appender signs if the last checkpoint is old enough.
-            var result = await WriteAsync(batch, force).ConfigureAwait(false);
-            if (result is not null)
+            finally
             {
-                uncovered = result.Checkpoint is null && (count > 0 || uncovered);
+                _turn.Release();
             }
         }
     }
 
-    // True when appends are queued; false when the channel is completed and empty, or when the checkpoint timer
-    // fires while entries are not yet covered by a checkpoint.
-    private async Task<bool> WaitForWorkAsync(ChannelReader<PendingAppend> reader, bool uncovered)
+    // Holding the turn: writes the group and notes whether its entries are left without a checkpoint.
+    private async Task WriteGroupAsync(List<PendingAppend> batch, int count, bool force)
     {
-        if (!uncovered)
+        var result = await WriteAsync(batch, force).ConfigureAwait(false);
+        if (result is not null)
         {
-            return await reader.WaitToReadAsync().ConfigureAwait(false);
+            _uncovered = result.Checkpoint is null && (count > 0 || _uncovered);
         }
+    }
 
+    // True when appends are queued; false when the channel is completed and empty, or when the checkpoint interval
+    // passes. The timer runs even while every entry is covered: a caller writing on its own thread (TryWriteNow) may
+    // leave entries uncovered while the loop waits.
+    private async Task<bool> WaitForWorkAsync(ChannelReader<PendingAppend> reader)
+    {
         using var timer = new CancellationTokenSource(_options.CheckpointInterval, _clock);
         try
         {

@@ -9,6 +9,13 @@ public sealed class JournalWriterOptions
     /// <summary>The most entries grouped into one transaction (a single larger request still goes through alone).</summary>
     public int MaxBatchEntries { get; init; } = 5_000;
 
+    /// <summary>
+    /// When nothing is queued and no group is being written, the appending caller writes its entries itself instead
+    /// of handing them to the write loop (on by default; off makes every append go through the queue, as group commit
+    /// under concurrency does).
+    /// </summary>
+    public bool CallerWritesWhenIdle { get; init; } = true;
+
     /// <summary>When set, the writer times the phases of every append into it (benchmarks); unset in the server.</summary>
     public JournalPhases? Phases { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class JournalWriterTests
         }
 
         // Each request's entries are contiguous, and together they cover 0..1999 exactly once.
-        var covered = receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order().ToList();
+        var covered = Sequences(receipts);
         Assert.Equal(Enumerable.Range(0, 2000).Select(i => (long)i), covered);
         await using var db = database.NewContext();
         foreach (var receipt in receipts.Take(20))
@@ -35,9 +35,60 @@ public sealed class JournalWriterTests
             Assert.Equal(10, requestIds.Distinct().Count());
         }
 
-        var result = await Journals.VerifyAsync(database, key);
-        Assert.True(result.IsValid, result.Fault?.ToString());
-        Assert.Equal(2000, result.LastCheckpointSize); // the writer signs a last checkpoint when it stops
+        await AssertVerifiedAndCoveredAsync(database, key, 2000); // the writer signs a last checkpoint when it stops
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ConcurrentAppends_ThroughTheQueueOnly_AreGroupedAndTheLogVerifies(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        var phases = new JournalPhases();
+        JournalReceipt[] receipts;
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System, new JournalWriterOptions { CallerWritesWhenIdle = false, Phases = phases }))
+        {
+            receipts = await Task.WhenAll(Enumerable.Range(0, 200).Select(r => writer.AppendAsync(Journals.Entries(10, r * 10))));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => (long)i),
+            Sequences(receipts));
+
+        // The 200 are queued far faster than one transaction commits, so groups form: fewer transactions than requests.
+        Assert.True(phases.Appends < 200, $"{phases.Appends} transactions for 200 requests");
+        await AssertVerifiedAndCoveredAsync(database, key, 2000);
+    }
+
+    [Fact]
+    public async Task AppendToAnIdleWriter_IsWrittenByTheCaller_AndDurableWhenItReturns()
+    {
+        // SQLite's I/O is synchronous: the caller's own write completes before AppendAsync returns, with no hand-off.
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var key = Journals.Key(database);
+        await using var writer = new JournalWriter(database.NewContext, key, Journals.Clock());
+        var append = writer.AppendAsync(Journals.Entries(3));
+
+        Assert.True(append.IsCompletedSuccessfully);
+        Assert.Equal(0, (await append).FirstSequence);
+        await using var db = database.NewContext();
+        Assert.Equal(3, await db.JournalEntries.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task WhileACallerWrites_OtherAppendsQueue_AndEveryOneIsWrittenOnce(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var key = Journals.Key(database);
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System))
+        {
+            // Callers on several threads: some find the writer idle and write themselves, the others queue.
+            var receipts = await Task.WhenAll(Enumerable.Range(0, 100).Select(r => Task.Run(() => writer.AppendAsync(Journals.Entries(4, r * 4)))));
+            Assert.Equal(Enumerable.Range(0, 400).Select(i => (long)i),
+                Sequences(receipts));
+        }
+
+        await AssertVerifiedAndCoveredAsync(database, key, 400);
     }
 
     [Theory]
@@ -54,7 +105,7 @@ public sealed class JournalWriterTests
         await nodeB.DisposeAsync();
 
         Assert.Equal(Enumerable.Range(0, 1500).Select(i => (long)i),
-            receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order());
+            Sequences(receipts));
         var result = await Journals.VerifyAsync(database, key);
         Assert.True(result.IsValid, result.Fault?.ToString());
         Assert.Equal(1500, result.TreeSize);
@@ -137,6 +188,18 @@ public sealed class JournalWriterTests
         var writer = new JournalWriter(database.NewContext, key, TimeProvider.System);
         await writer.DisposeAsync();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.AppendAsync(Journals.Entries(1)));
+    }
+
+    // Each receipt's sequence numbers, all together, in order.
+    private static List<long> Sequences(IEnumerable<JournalReceipt> receipts) =>
+        [.. receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order()];
+
+    // The log verifies and the writer's last checkpoint covers all of it.
+    private static async Task AssertVerifiedAndCoveredAsync(TestDatabase database, JournalSigningKey key, long size)
+    {
+        var result = await Journals.VerifyAsync(database, key);
+        Assert.True(result.IsValid, result.Fault?.ToString());
+        Assert.Equal(size, result.LastCheckpointSize);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
