@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Vigie.Hosting;
 using Vigie.Registry;
@@ -60,7 +61,11 @@ internal static class ImportCommand
 
             var models = new MatchModelProvider(NullLogger<MatchModelProvider>.Instance, clock);
             var startModel = models.Current(db);
-            MatchModel ModelFor(long created) => MatchModelProvider.ScaleToRegister(startModel, startModel.TrainingRecords + created);
+            // The prior follows the register's real size, as the server's does: then an import stopped and run again
+            // scores each record against the same prior as one run would have (0020); the model's training size used to
+            // stand in for the register at the start, which differs between a first run and its resumption.
+            var registered = await db.Identities.LongCountAsync(i => i.Active, ct).ConfigureAwait(false);
+            MatchModel ModelFor(long created) => MatchModelProvider.ScaleToRegister(startModel, registered + created);
             var chunkSize = Math.Max(1, result.GetValue(chunk));
             var totals = result.GetValue(atomic)
                 ? await ImportRunner.RunAtomicAsync(db, created => new IdentityRegistration(db, clock, PatientIds.NewRandom, () => ModelFor(created), MatchThresholds.Default),
