@@ -24,7 +24,7 @@ internal static class ImportCommand
         var chunk = new Option<int>("--chunk") { Description = "Records per chunk (progress, memory and, unless --atomic, transaction granularity). Default 1000", DefaultValueFactory = _ => 1000 };
         var atomic = new Option<bool>("--atomic")
         {
-            Description = "One transaction for the whole file: all or nothing, sequential and slower. By default each chunk commits on its own; "
+            Description = "One transaction for the whole file: all or nothing, sequential, and on SQLite a WAL that grows until the end. By default each chunk commits on its own; "
                 + "if the import stops, running it again skips the records already registered",
         };
         var noEstimate = new Option<bool>("--no-estimate") { Description = "Do not re-estimate the match model after the import" };
