@@ -96,7 +96,8 @@ public static class RegionBuilder
     /// <summary>
     /// Canaries: plausible identities (age and sex from the generator) planted in one establishment each, named with a
     /// common surname and a common given name in a combination no real patient carries, born on a day no real patient
-    /// with that surname was, nor a day off or with day and month swapped (a desk's slips when typing a birth date): a search for a real patient can never return one, while enumerating common names does.
+    /// with that surname was, nor a day off or with day and month swapped (a desk's slips when typing a birth date): a
+    /// search for a real patient can never return one, while enumerating common names does.
     /// "Never" holds for the registry's prefix rules too (a search for MARTIN LEA finds MARTINEZ LEANNE), so no real
     /// patient's surname may begin the canary's with a given name beginning the canary's, or with its birth date.
     /// </summary>
