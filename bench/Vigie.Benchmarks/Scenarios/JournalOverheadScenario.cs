@@ -30,6 +30,13 @@ internal static class JournalOverheadScenario
     {
         var seconds = Arg(args, "--seconds") is { } s ? int.Parse(s, Inv) : 20;
         var postgres = Arg(args, "--postgres");
+        var walCheckpoint = Arg(args, "--wal-checkpoint-ms") is { } w ? TimeSpan.FromMilliseconds(int.Parse(w, Inv)) : Vigie.Storage.Journal.WalCheckpoints.DefaultInterval;
+        var walRestart = Arg(args, "--wal-restart-pages") switch
+        {
+            null => Vigie.Storage.Journal.WalCheckpoints.DefaultRestartPages,
+            "off" => long.MaxValue,
+            var pages => long.Parse(pages, Inv),
+        };
         var output = Arg(args, "--out") ?? Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
         var directory = Path.Combine(Path.GetTempPath(), "vigie-bench-journal-" + Guid.NewGuid().ToString("N")[..8]);
         var settings = new VigieSettings
@@ -42,6 +49,7 @@ internal static class JournalOverheadScenario
             // One physician repeating one search thousands of times is exactly what detection stops. Report-only keeps
             // the engine deciding on every request (its cost is in the figures) without refusing the load measured.
             Detection = new Vigie.Detection.DetectionSettings { ReportOnly = true },
+            Journal = new JournalSettings { WalCheckpointInterval = walCheckpoint, WalRestartPages = walRestart },
         };
         await StorageSetup.MigrateAsync(settings, default);
         await using (var db = StorageSetup.CreateContext(settings))

@@ -66,7 +66,7 @@ public sealed class JournalWriter : IAsyncDisposable
         _options = options ?? new JournalWriterOptions();
         _witnesses = [.. witnesses ?? []];
         _logger = logger ?? NullLogger<JournalWriter>.Instance;
-        _walCheckpoints = new WalCheckpoints(newContext, _logger);
+        _walCheckpoints = new WalCheckpoints(newContext, _logger, _options.WalCheckpointInterval, _options.WalRestartPages);
         _writing = Task.Run(WriteLoopAsync);
         _witnessing = Task.Run(WitnessLoopAsync);
     }
@@ -179,6 +179,13 @@ public sealed class JournalWriter : IAsyncDisposable
                 if (batch.Count > 0 || _uncovered)
                 {
                     await WriteGroupAsync(batch, count, force).ConfigureAwait(false);
+                }
+
+                // Here, never on a caller's own write (TryWriteNow): the caller would wait for it. With one client
+                // the loop still wakes on its checkpoint timer, so the WAL is restarted at least that often.
+                if (_walCheckpoints.RestartDue && _db is { } db)
+                {
+                    await _walCheckpoints.RestartLogAsync(db).ConfigureAwait(false);
                 }
             }
             finally

@@ -6,6 +6,12 @@ public sealed class JournalWriterOptions
     /// <summary>The longest time between checkpoints while entries are being appended (the issue asks for at most a second).</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>SQLite only: the least time between two WAL checkpoints started after commits (<see cref="WalCheckpoints"/>).</summary>
+    public TimeSpan WalCheckpointInterval { get; init; } = WalCheckpoints.DefaultInterval;
+
+    /// <summary>SQLite only: the WAL size, in pages, past which the write loop restarts the WAL between two groups (<see cref="WalCheckpoints.RestartLogAsync"/>).</summary>
+    public long WalRestartPages { get; init; } = WalCheckpoints.DefaultRestartPages;
+
     /// <summary>The most entries grouped into one transaction (a single larger request still goes through alone).</summary>
     public int MaxBatchEntries { get; init; } = 5_000;
 

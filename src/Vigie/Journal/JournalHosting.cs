@@ -15,7 +15,7 @@ internal static class JournalHosting
             () => StorageSetup.CreateContext(settings),
             sp.GetRequiredService<JournalSigningKey>(),
             sp.GetRequiredService<TimeProvider>(),
-            new JournalWriterOptions { CheckpointInterval = journal.CheckpointInterval },
+            new JournalWriterOptions { CheckpointInterval = journal.CheckpointInterval, WalCheckpointInterval = journal.WalCheckpointInterval, WalRestartPages = journal.WalRestartPages },
             Witnesses(journal, sp),
             sp.GetRequiredService<ILogger<JournalWriter>>()));
         services.AddSingleton<OwnJournalAppends>();

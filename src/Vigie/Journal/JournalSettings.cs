@@ -31,4 +31,16 @@ public sealed record JournalSettings
 
     /// <summary>A checkpoint is signed at least this often while entries arrive.</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// SQLite only: the least time between two WAL checkpoints, which copy committed pages into the database file
+    /// beside the journal's commits (decision 0006). Longer keeps their fsyncs off more commits and lets the WAL grow.
+    /// </summary>
+    public TimeSpan WalCheckpointInterval { get; init; } = Vigie.Storage.Journal.WalCheckpoints.DefaultInterval;
+
+    /// <summary>
+    /// SQLite only: the WAL size, in pages (4 KiB), past which the journal writer restarts the WAL between two
+    /// groups. Bounds the WAL file under steady traffic, which never lets SQLite restart it on its own.
+    /// </summary>
+    public long WalRestartPages { get; init; } = Vigie.Storage.Journal.WalCheckpoints.DefaultRestartPages;
 }

@@ -191,6 +191,46 @@ public sealed class JournalWriterTests
     }
 
     // Each receipt's sequence numbers, all together, in order.
+    [Fact]
+    public async Task UnderSteadyAppends_TheWriterRestartsTheWal_AndKeepsItBounded()
+    {
+        // The control is the same traffic with the restart off: each background checkpoint ends with newer frames
+        // behind it, SQLite never restarts the WAL, and the file only grows. It shows the test can fail.
+        var unbounded = await LargestWalAsync(restartPages: long.MaxValue);
+        var bounded = await LargestWalAsync(restartPages: 64);
+
+        Assert.True(unbounded > 4 * bounded, $"WAL {bounded:N0} bytes with the restart, {unbounded:N0} without");
+    }
+
+    // Four callers append back to back (traffic never pauses, as on a busy day); returns the WAL file's size at the
+    // end, which is the largest it has been (SQLite rewrites a restarted WAL from its start and never shrinks it).
+    private static async Task<long> LargestWalAsync(long restartPages)
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        using var key = Journals.Key(database);
+        var options = new JournalWriterOptions
+        {
+            CallerWritesWhenIdle = false,
+            WalCheckpointInterval = TimeSpan.FromMilliseconds(5),
+            WalRestartPages = restartPages,
+        };
+        long size;
+        await using (var writer = new JournalWriter(database.NewContext, key, TimeProvider.System, options))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(caller => Task.Run(async () =>
+            {
+                for (var i = 0; i < 250; i++)
+                {
+                    await writer.AppendAsync(Journals.Entries(10, ((caller * 250) + i) * 10));
+                }
+            })));
+            size = new FileInfo(Path.Combine(database.DataDirectory, Vigie.Storage.Sqlite.SqliteStorage.FileName + "-wal")).Length;
+        }
+
+        await AssertVerifiedAndCoveredAsync(database, key, 10_000);
+        return size;
+    }
+
     private static List<long> Sequences(IEnumerable<JournalReceipt> receipts) =>
         [.. receipts.SelectMany(r => Enumerable.Range(0, r.Count).Select(i => r.FirstSequence + i)).Order()];
 
