@@ -8,9 +8,19 @@ internal sealed class FhirResult(Resource resource, int statusCode, string? loca
 {
     public const string ContentType = "application/fhir+json; charset=utf-8";
 
+    // Set by Serialize: the body rendered ahead, while the request's journal entries are being written.
+    private byte[]? _body;
+
     public Resource Resource => resource;
 
     public int StatusCode => statusCode;
+
+    /// <summary>Serializes the resource now rather than when the answer is written; returns this result.</summary>
+    public FhirResult Serialize()
+    {
+        _body = FhirJsonSerializer.Default.SerializeToBytes(resource);
+        return this;
+    }
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -27,7 +37,7 @@ internal sealed class FhirResult(Resource resource, int statusCode, string? loca
             response.Headers.ETag = etag;
         }
 
-        var bytes = FhirJsonSerializer.Default.SerializeToBytes(resource);
+        var bytes = _body ?? FhirJsonSerializer.Default.SerializeToBytes(resource);
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, httpContext.RequestAborted).ConfigureAwait(false);
     }

@@ -13,7 +13,19 @@ internal static class HttpJournal
 {
     /// <summary>One entry per patient (none: one entry without patient), then waits until they are durable.</summary>
     public static Task JournalAsync(this HttpContext http, JournalAction action, IReadOnlyCollection<string> patients, DisclosedData disclosed,
-        JournalOutcome outcome = JournalOutcome.Success, string? query = null, string? purpose = null)
+        JournalOutcome outcome = JournalOutcome.Success, string? query = null, string? purpose = null) =>
+        http.JournalAsync(Entries(http, action, patients, disclosed, outcome, query, purpose));
+
+    /// <summary>
+    /// As <see cref="JournalAsync(HttpContext, JournalAction, IReadOnlyCollection{string}, DisclosedData, JournalOutcome, string?, string?)"/>,
+    /// but returns while the entries are written: render the answer, then await <c>DurableAsync()</c> before returning it.
+    /// </summary>
+    public static JournalRecorder.JournalInFlight BeginJournal(this HttpContext http, JournalAction action, IReadOnlyCollection<string> patients, DisclosedData disclosed,
+        string? query = null) =>
+        http.RequestServices.GetRequiredService<JournalRecorder>().Begin(Entries(http, action, patients, disclosed, JournalOutcome.Success, query, null), http.RequestAborted);
+
+    private static List<JournalEntry> Entries(HttpContext http, JournalAction action, IReadOnlyCollection<string> patients, DisclosedData disclosed,
+        JournalOutcome outcome, string? query, string? purpose)
     {
         var time = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var actor = Actor(http);
@@ -29,7 +41,7 @@ internal static class HttpJournal
             entries.Add(new JournalEntry(time, actor, request, action, null, DisclosedData.None, query, purpose, outcome));
         }
 
-        return http.JournalAsync(entries);
+        return entries;
     }
 
     /// <summary>Appends prepared entries (e.g. a batch, where each entry has its own disclosure).</summary>

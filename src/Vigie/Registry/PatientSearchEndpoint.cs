@@ -47,7 +47,9 @@ internal static class PatientSearchEndpoint
             return refusal;
         }
 
-        await http.JournalAsync(JournalAction.Search, ids, DisclosedData.Identity, query: MinimisedQuery.Of(request.Query)).ConfigureAwait(false);
+        // The answer is rendered while its entries are written (the commit's fsync leaves the CPU free) and leaves
+        // only once they are durable: an exception from DurableAsync is a 503 and the rendered answer is dropped.
+        var journal = http.BeginJournal(JournalAction.Search, ids, DisclosedData.Identity, query: MinimisedQuery.Of(request.Query));
         var locals = await IdentityQueries.LocalsAsync(db, ids, ct).ConfigureAwait(false);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = page.Rows.Count };
         foreach (var row in page.Rows)
@@ -60,7 +62,9 @@ internal static class PatientSearchEndpoint
             });
         }
 
-        return new FhirResult(bundle, StatusCodes.Status200OK);
+        var answer = new FhirResult(bundle, StatusCodes.Status200OK).Serialize();
+        await journal.DurableAsync().ConfigureAwait(false);
+        return answer;
     }
 
     /// <summary>The shape of a query for the specificity rules: lengths of the normalised names, width of the date range.</summary>
