@@ -17,7 +17,7 @@ using Vigie.Storage.Registry;
 namespace Vigie.Benchmarks.Scenarios;
 
 /// <summary>
-/// `journal-overhead [--seconds S] [--clients 1,8] [--postgres CS] [--wal-checkpoint-ms MS] [--wal-restart-pages N|off]`:
+/// `journal-overhead [--seconds S] [--clients 1,8] [--repeat N] [--postgres CS] [--wal-checkpoint-ms MS] [--wal-restart-pages N|off]`:
 /// a PDQm search returning exactly 10 patients, under a closed loop of 1 and of 8 clients over real HTTP with real
 /// tokens. Each request journals 10 entries before its answer. The host's own histograms give, per request, the
 /// append's duration (vigie.journal.append.wait) and how long the rendered answer then waited for it
@@ -38,6 +38,7 @@ internal static class JournalOverheadScenario
             "off" => long.MaxValue,
             var pages => long.Parse(pages, Inv),
         };
+        var repeat = Arg(args, "--repeat") is { } r ? int.Parse(r, Inv) : 1;
         int[] clients = Arg(args, "--clients") is { } c ? [.. c.Split(',').Select(n => int.Parse(n, Inv))] : [1, 8];
         var output = Arg(args, "--out") ?? Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
         var directory = Path.Combine(Path.GetTempPath(), "vigie-bench-journal-" + Guid.NewGuid().ToString("N")[..8]);
@@ -97,15 +98,29 @@ internal static class JournalOverheadScenario
             foreach (var concurrency in clients)
             {
                 await HttpLoad.RunAsync(address, _ => query, concurrency, TimeSpan.FromSeconds(3), bearer); // warm-up
-                waits.Clear();
-                held.Clear();
-                var load = await HttpLoad.RunAsync(address, _ => query, concurrency, TimeSpan.FromSeconds(seconds), bearer);
-                var journal = waits.Order().ToList();
-                var answers = held.Order().ToList();
-                var line = string.Create(Inv,
-                    $"| {concurrency} | {load.Requests:N0} ({load.Errors} errors) | {load.RequestsPerSecond:N0} | {load.RequestsPerSecond * 10:N0} | {Percentiles.Of(load.SortedLatenciesMs, 50):F2} / {Percentiles.Of(load.SortedLatenciesMs, 99):F2} | {Percentiles.Of(journal, 50):F2} / {Percentiles.Of(journal, 99):F2} | {Percentiles.Of(answers, 50):F2} / **{Percentiles.Of(answers, 99):F2}** |");
-                Console.WriteLine(line);
-                rows.Add(line);
+                var heldP99 = new List<double>();
+                for (var run = 1; run <= repeat; run++)
+                {
+                    waits.Clear();
+                    held.Clear();
+                    var load = await HttpLoad.RunAsync(address, _ => query, concurrency, TimeSpan.FromSeconds(seconds), bearer);
+                    var journal = waits.Order().ToList();
+                    var answers = held.Order().ToList();
+                    heldP99.Add(Percentiles.Of(answers, 99));
+                    var line = string.Create(Inv,
+                        $"| {concurrency} | {load.Requests:N0} ({load.Errors} errors) | {load.RequestsPerSecond:N0} | {load.RequestsPerSecond * 10:N0} | {Percentiles.Of(load.SortedLatenciesMs, 50):F2} / {Percentiles.Of(load.SortedLatenciesMs, 99):F2} | {Percentiles.Of(journal, 50):F2} / {Percentiles.Of(journal, 99):F2} | {Percentiles.Of(answers, 50):F2} / **{Percentiles.Of(answers, 99):F2}** |");
+                    Console.WriteLine(line);
+                    rows.Add(line);
+                }
+
+                // One run's p99 rests on its slowest 1 % (40-80 requests at one client): a burst of the disk's or the
+                // other tenants' makes it, so several runs and their median say more than any one of them.
+                if (repeat > 1)
+                {
+                    var median = string.Create(Inv, $"| {concurrency} | median of {repeat} runs' answer-held p99 | | | | | **{Percentiles.Of([.. heldP99.Order()], 50):F2}** |");
+                    Console.WriteLine(median);
+                    rows.Add(median);
+                }
             }
         }
         finally
@@ -119,7 +134,7 @@ internal static class JournalOverheadScenario
         report.AppendLine();
         report.AppendLine(Inv, $"Machine: {Machine.Describe()}. Date: {DateTime.UtcNow:yyyy-MM-dd}. Storage: {(postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL")}. {seconds} s per row after a 3 s warm-up.");
         report.AppendLine();
-        report.AppendLine("Reproduce: `dotnet run -c Release --project bench/Vigie.Benchmarks -- journal-overhead [--seconds 20] [--clients 1,8] [--postgres CS]`.");
+        report.AppendLine("Reproduce: `dotnet run -c Release --project bench/Vigie.Benchmarks -- journal-overhead [--seconds 20] [--clients 1,8] [--repeat N] [--postgres CS]`.");
         report.AppendLine("Each request is a PDQm search with a real bearer token that returns exactly 10 patients and journals 10 entries");
         report.AppendLine("(group commit, fsync) before its answer, which is rendered meanwhile (decision 0023). \"Append\" is the time from");
         report.AppendLine("handing the entries over to their being durable (`vigie.journal.append.wait`); \"answer held\" is how long the rendered");
