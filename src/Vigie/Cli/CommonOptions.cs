@@ -12,11 +12,22 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_DATA") ?? "vigie-data",
     };
 
-    public static Option<string?> Postgres() => new("--postgres")
+    public static Option<string?> Postgres()
     {
-        Description = "PostgreSQL connection string; when absent the embedded SQLite file is used. Default: $VIGIE_POSTGRES",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_POSTGRES"),
-    };
+        var option = new Option<string?>("--postgres")
+        {
+            Description = "PostgreSQL connection string; when absent the embedded SQLite file is used. A server off this machine must be reached with TLS required (SSL Mode=VerifyFull or Require). Default: $VIGIE_POSTGRES",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("VIGIE_POSTGRES"),
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { Length: > 0 } connection && Vigie.Storage.Postgres.PostgresTransport.Problem(connection) is { } problem)
+            {
+                result.AddError(problem);
+            }
+        });
+        return option;
+    }
 
     /// <summary>The built-in provider's issuer (the "iss" of its tokens); the server and `vigie token` must agree.</summary>
     public static Option<string?> Issuer() => new("--issuer")
