@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Vigie.Storage.Journal;
+using Vigie.Storage.Postgres.Journal;
 
 namespace Vigie.Storage.Postgres;
 
@@ -11,8 +14,10 @@ public static class PostgresStorage
     {
         ArgumentNullException.ThrowIfNull(builder);
         // Collections travel as one array parameter (= ANY(@p)): see SqliteStorage for why.
-        return builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
+        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new JournalReadExtension(NpgsqlEntryPageReader.Instance));
+        return builder;
     }
 }
 
