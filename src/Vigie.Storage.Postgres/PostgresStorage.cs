@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Vigie.Storage.Journal;
-using Vigie.Storage.Postgres.Journal;
 
 namespace Vigie.Storage.Postgres;
 
@@ -14,10 +11,8 @@ public static class PostgresStorage
     {
         ArgumentNullException.ThrowIfNull(builder);
         // Collections travel as one array parameter (= ANY(@p)): see SqliteStorage for why.
-        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
+        return builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresStorage).Assembly.GetName().Name)
             .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new JournalReadExtension(NpgsqlEntryPageReader.Instance));
-        return builder;
     }
 }
 

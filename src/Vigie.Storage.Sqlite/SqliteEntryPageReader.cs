@@ -17,13 +17,13 @@ internal sealed class SqliteEntryPageReader : EntryPageReader
 {
     public static readonly SqliteEntryPageReader Instance = new();
 
-    public override Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, long until, EntryPage page, CancellationToken ct)
+    public override Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, EntryPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(page);
         if (connection is not SqliteConnection sqlite || !columns.TimeIsInt64)
         {
-            return Portable.ReadAsync(connection, transaction, columns, after, until, page, ct);
+            return Portable.ReadAsync(connection, transaction, columns, after, page, ct);
         }
 
         var db = sqlite.Handle ?? throw new InvalidOperationException("the connection is not open");
@@ -31,7 +31,6 @@ internal sealed class SqliteEntryPageReader : EntryPageReader
         using (statement)
         {
             Check(db, sqlite3_bind_int64(statement, sqlite3_bind_parameter_index(statement, "@after"), after));
-            Check(db, sqlite3_bind_int64(statement, sqlite3_bind_parameter_index(statement, "@until"), until));
             var professional = new RepeatedText();
             int step;
             while ((step = sqlite3_step(statement)) == SQLITE_ROW)

@@ -20,10 +20,7 @@ public sealed class EntryColumns
         _fromProvider = fromProvider;
     }
 
-    /// <summary>
-    /// Selects sequence, entry, leaf hash, seal, time, action, professional id and patient id after @after and up
-    /// to @until (long.MaxValue: no bound), at most one page.
-    /// </summary>
+    /// <summary>Selects sequence, entry, leaf hash, seal, time, action, professional id and patient id after @after.</summary>
     public string PageSql { get; }
 
     /// <summary>
@@ -77,7 +74,7 @@ public sealed class EntryColumns
         };
         var sequence = Column(nameof(JournalEntryRow.Sequence));
         var select = $"SELECT {string.Join(", ", names.Select(Column))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} " +
-                     $"WHERE {sequence} > @after AND {sequence} <= @until ORDER BY {sequence} LIMIT {pageSize}";
+                     $"WHERE {sequence} > @after ORDER BY {sequence} LIMIT {pageSize}";
         // Typed, not EF's boxing ConvertFromProvider: two boxes a row are measurable at a million rows a second.
         return time.GetTypeMapping().Converter switch
         {

@@ -10,27 +10,16 @@ namespace Vigie.Storage.Journal;
 /// </summary>
 public abstract class EntryPageReader
 {
-    /// <summary>
-    /// Fills <paramref name="page"/> with the rows of one page (the LIMIT in <see cref="EntryColumns.PageSql"/>)
-    /// after <paramref name="after"/> and up to <paramref name="until"/>.
-    /// </summary>
-    public abstract Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, long until, EntryPage page, CancellationToken ct);
-
-    /// <summary>
-    /// A second connection whose transaction sees exactly the snapshot of <paramref name="transaction"/>, so that
-    /// pages can be read on two connections at once; null when the provider cannot share a snapshot (the default).
-    /// Called with <paramref name="connection"/> idle.
-    /// </summary>
-    public virtual Task<SnapshotConnection?> ShareSnapshotAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
-        Task.FromResult<SnapshotConnection?>(null);
+    /// <summary>Fills <paramref name="page"/> with the rows of one page (the LIMIT in <see cref="EntryColumns.PageSql"/>) after <paramref name="after"/>.</summary>
+    public abstract Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, EntryPage page, CancellationToken ct);
 
     /// <summary>The portable reader: a data reader, bytes copied with GetBytes into the page (no array per column).</summary>
     public static EntryPageReader Portable { get; } = new AdoEntryPageReader();
 
     private sealed class AdoEntryPageReader : EntryPageReader
     {
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is built from the EF model's table and column names only; the values are parameters.")]
-        public override async Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, long until, EntryPage page, CancellationToken ct)
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The SQL is built from the EF model's table and column names only; the one value is a parameter.")]
+        public override async Task ReadAsync(DbConnection connection, DbTransaction? transaction, EntryColumns columns, long after, EntryPage page, CancellationToken ct)
         {
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
@@ -41,10 +30,6 @@ public abstract class EntryPageReader
                 parameter.ParameterName = "after";
                 parameter.Value = after;
                 command.Parameters.Add(parameter);
-                var bound = command.CreateParameter();
-                bound.ParameterName = "until";
-                bound.Value = until;
-                command.Parameters.Add(bound);
                 var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {

@@ -18,7 +18,10 @@ namespace Vigie.Storage.Journal;
 /// </summary>
 public static class JournalAudit
 {
-    private const int PageSize = PageSource.PageSize;
+    private const int PageSize = 50_000;
+
+    // An entry of a search is about 150 bytes, plus 32 of leaf hash and 16 of seal; longer rows grow the arena.
+    private const int BytesPerRow = 256;
 
     /// <summary>
     /// Verifies the journal. Read <paramref name="witnessed"/> before calling (see <see cref="FileCheckpointWitness.ReadAll"/>),
@@ -97,11 +100,20 @@ public static class JournalAudit
     {
         try
         {
-            var first = new PageSource(connection, transaction, columns, reader, gate, free);
             var after = long.MinValue;
-            var page = await first.ReadAsync(after, long.MaxValue, ct).ConfigureAwait(false);
             while (true)
             {
+                var page = free.TryDequeue(out var recycled) ? recycled : new EntryPage(PageSize, BytesPerRow);
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await reader.ReadAsync(connection, transaction, columns, after, page, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
                 // Read before the page is handed over: the verifier side may clear it for reuse at once.
                 var (count, last) = (page.Count, page.Count > 0 ? page.Entries[^1].Sequence : after);
                 if (count > 0)
@@ -116,14 +128,6 @@ public static class JournalAudit
                 }
 
                 after = last;
-                if (after < RangePages.Limit)
-                {
-                    // Past the first page, a provider that can share the snapshot reads on two connections; the
-                    // rest, if any, is read here as before.
-                    after = await RangePages.ReadAsync(first, after, pages, ct).ConfigureAwait(false);
-                }
-
-                page = await first.ReadAsync(after, long.MaxValue, ct).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // Whatever stops the reader (an outage, a cancellation) is handed to the verifier's side, which rethrows it.

@@ -9,9 +9,9 @@ namespace Vigie.Storage.Tests.Journal;
 /// Verification reads entries in pages of 50,000 whose rows are slices of one byte buffer per page, and checks
 /// them in batches of 4,096 that straddle page ends. These journals span three pages, on both providers. (Three
 /// pages are not enough for a page to be reused during the run, so a page handed back too early is not caught
-/// here: that would take a journal of five pages or more, too slow for this suite.) On PostgreSQL the second and
-/// third pages are read as sequence ranges on two connections sharing one snapshot (decision 0021): a short range
-/// (a gap) ends the ranges, and what follows is read by cursor, so rows moved far away are still met.
+/// here: that would take a journal of five pages or more, too slow for this suite.) Tampering is named across page
+/// ends too, including a row deleted mid-page and a row renumbered far beyond the end (decision 0021 tried reading
+/// pages as sequence ranges, where both matter).
 /// </summary>
 public sealed class JournalAuditPagingTests
 {
@@ -33,8 +33,7 @@ public sealed class JournalAuditPagingTests
         Assert.Equal(Count, verification.EntriesChecked);
     }
 
-    // An edited index column on the third page; a row deleted from the second (a short range ends the ranges); a row
-    // renumbered far beyond the end (met by the cursor that follows the ranges).
+    // An edited index column on the third page, a row deleted from the second, a row renumbered far beyond the end.
     public static TheoryData<string, string, JournalFaultKind, long> Tamperings => new(
         from provider in new[] { TestDatabase.Sqlite, TestDatabase.Postgres }
         from tampering in new[]
