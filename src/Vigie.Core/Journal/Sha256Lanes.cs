@@ -65,7 +65,7 @@ internal static class Sha256Lanes
     public static Sha256Path? ForcedOnThisThread
     {
         get => t_forced;
-        set => t_forced = value;
+        set => t_forced = value is not { } path || IsSupported(path) ? value : throw new PlatformNotSupportedException($"{path} is not supported here");
     }
 
     /// <summary>True when this machine can run <paramref name="path"/>.</summary>
