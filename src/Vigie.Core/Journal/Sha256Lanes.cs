@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -51,15 +50,59 @@ internal static class Sha256Lanes
         }
     }
 
+    /// <summary>The instruction set the compression uses on this machine: the widest supported.</summary>
+    public static Sha256Path Best { get; } =
+        Avx512F.VL.IsSupported && BitConverter.IsLittleEndian ? Sha256Path.Avx512
+        : Avx2.IsSupported && BitConverter.IsLittleEndian ? Sha256Path.Avx2
+        : Sha256Path.Portable;
+
+    // Tests force each path in turn on their own thread, so every path is compared with the platform on a
+    // machine that supports it; one thread-static read per compression (64 rounds) costs nothing measurable.
+    [ThreadStatic]
+    private static Sha256Path? t_forced;
+
+    /// <summary>For tests: the path used on this thread (null: <see cref="Best"/>). Must be supported here.</summary>
+    public static Sha256Path? ForcedOnThisThread
+    {
+        get => t_forced;
+        set => t_forced = value is not { } path || IsSupported(path) ? value : throw new PlatformNotSupportedException($"{path} is not supported here");
+    }
+
+    /// <summary>True when this machine can run <paramref name="path"/>.</summary>
+    public static bool IsSupported(Sha256Path path) => path switch
+    {
+        Sha256Path.Avx512 => Avx512F.VL.IsSupported && BitConverter.IsLittleEndian,
+        Sha256Path.Avx2 => Avx2.IsSupported && BitConverter.IsLittleEndian,
+        _ => true,
+    };
+
     /// <summary>
     /// One compression per lane. <paramref name="blocks"/> holds eight 64-byte blocks, lane i at offset 64·i.
     /// Lanes whose bit in <paramref name="activeLanes"/> is clear keep their state (messages of fewer blocks).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compress(Span<Vector256<uint>> state, ReadOnlySpan<byte> blocks, int activeLanes = 0xFF)
     {
+        switch (t_forced ?? Best)
+        {
+            case Sha256Path.Avx512:
+                Compress<Avx512Rounds>(state, blocks, activeLanes);
+                break;
+            case Sha256Path.Avx2:
+                Compress<Avx2Rounds>(state, blocks, activeLanes);
+                break;
+            default:
+                Compress<PortableRounds>(state, blocks, activeLanes);
+                break;
+        }
+    }
+
+    // Generic over a struct so that the JIT compiles one specialised copy per path, each with its functions inlined.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Compress<TRounds>(Span<Vector256<uint>> state, ReadOnlySpan<byte> blocks, int activeLanes)
+        where TRounds : struct, IRounds
+    {
         Span<Vector256<uint>> w = stackalloc Vector256<uint>[16];
-        LoadWords(blocks, w);
+        LoadWords(blocks, w, TRounds.TransposeWithAvx2);
 
         Vector256<uint> a = state[0], b = state[1], c = state[2], d = state[3];
         Vector256<uint> e = state[4], f = state[5], g = state[6], h = state[7];
@@ -72,15 +115,11 @@ internal static class Sha256Lanes
             }
             else
             {
-                var w15 = w[(t - 15) & 15];
-                var w2 = w[(t - 2) & 15];
-                var s0 = Rotr(w15, 7) ^ Rotr(w15, 18) ^ Vector256.ShiftRightLogical(w15, 3);
-                var s1 = Rotr(w2, 17) ^ Rotr(w2, 19) ^ Vector256.ShiftRightLogical(w2, 10);
-                wt = w[t & 15] = w[t & 15] + s0 + w[(t - 7) & 15] + s1;
+                wt = w[t & 15] = w[t & 15] + TRounds.SmallSigma0(w[(t - 15) & 15]) + w[(t - 7) & 15] + TRounds.SmallSigma1(w[(t - 2) & 15]);
             }
 
-            var t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ Vector256.AndNot(g, e)) + Vector256.Create(K[t]) + wt;
-            var t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+            var t1 = h + TRounds.BigSigma1(e) + TRounds.Choose(e, f, g) + Vector256.Create(K[t]) + wt;
+            var t2 = TRounds.BigSigma0(a) + TRounds.Majority(a, b, c);
             h = g;
             g = f;
             f = e;
@@ -123,10 +162,10 @@ internal static class Sha256Lanes
     /// word by word.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LoadWords(ReadOnlySpan<byte> blocks, Span<Vector256<uint>> w)
+    private static void LoadWords(ReadOnlySpan<byte> blocks, Span<Vector256<uint>> w, bool avx2)
     {
         var words = MemoryMarshal.Cast<byte, uint>(blocks[..(Width * BlockBytes)]);
-        if (Avx2.IsSupported && BitConverter.IsLittleEndian)
+        if (avx2)
         {
             var swap = Vector256.Create((byte)3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
             for (var half = 0; half < 2; half++)
@@ -236,10 +275,4 @@ internal static class Sha256Lanes
     private static uint Be(uint word) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(word) : word;
 
     private static uint Lane(int mask, int lane) => (mask & (1 << lane)) != 0 ? uint.MaxValue : 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Rotr(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
-        Avx512F.VL.IsSupported
-            ? Avx512F.VL.RotateRight(x, n)
-            : Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
 }
