@@ -22,7 +22,11 @@ internal static class HttpJournal
     /// </summary>
     public static JournalRecorder.JournalInFlight BeginJournal(this HttpContext http, JournalAction action, IReadOnlyCollection<string> patients, DisclosedData disclosed,
         string? query = null) =>
-        http.RequestServices.GetRequiredService<JournalRecorder>().Begin(Entries(http, action, patients, disclosed, JournalOutcome.Success, query, null), http.RequestAborted);
+        http.BeginJournal(Entries(http, action, patients, disclosed, JournalOutcome.Success, query, null));
+
+    /// <summary>Starts appending prepared entries (e.g. $match, where each entry carries its grade); see the overload above.</summary>
+    public static JournalRecorder.JournalInFlight BeginJournal(this HttpContext http, IReadOnlyList<JournalEntry> entries) =>
+        http.RequestServices.GetRequiredService<JournalRecorder>().Begin(entries, http.RequestAborted);
 
     private static List<JournalEntry> Entries(HttpContext http, JournalAction action, IReadOnlyCollection<string> patients, DisclosedData disclosed,
         JournalOutcome outcome, string? query, string? purpose)

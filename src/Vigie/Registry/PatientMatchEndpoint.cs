@@ -78,7 +78,8 @@ internal static class PatientMatchEndpoint
 
         // One entry per patient returned, with its grade: the query itself is minimised to the traits given.
         var entries = scored.Select(x => HttpJournal.Entry(http, JournalAction.Match, x.Row.Id, DisclosedData.Identity, query: JournalQueryOf(patient, onlyCertain, x.Score.Grade))).ToList();
-        await http.JournalAsync(entries.Count > 0 ? entries : [HttpJournal.Entry(http, JournalAction.Match, null, DisclosedData.None, query: JournalQueryOf(patient, onlyCertain, null))]).ConfigureAwait(false);
+        // Rendered while the entries are written, sent once they are durable (decision 0023).
+        var journal = http.BeginJournal(entries.Count > 0 ? entries : [HttpJournal.Entry(http, JournalAction.Match, null, DisclosedData.None, query: JournalQueryOf(patient, onlyCertain, null))]);
         var locals = await IdentityQueries.LocalsAsync(db, scored.Select(x => x.Row.Id).ToList(), ct).ConfigureAwait(false);
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = scored.Count };
         foreach (var (row, score) in scored)
@@ -93,7 +94,9 @@ internal static class PatientMatchEndpoint
             });
         }
 
-        return new FhirResult(bundle, StatusCodes.Status200OK);
+        var answer = new FhirResult(bundle, StatusCodes.Status200OK).Serialize();
+        await journal.DurableAsync().ConfigureAwait(false);
+        return answer;
     }
 
     /// <summary>Which traits the query gave (names, not values), the mode and the grade of the returned patient.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Vigie.Tests.Support;
 using Vigie.Testing;
@@ -32,6 +33,17 @@ public sealed class FailClosedTests
         var search = await server.As(server.Tokens.Physician).GetAsync("/fhir/Patient?family:exact=FAUCHEUX&birthdate=1980-05-17");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, search.StatusCode);
         Assert.DoesNotContain("FAUCHEUX", await search.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // $match renders its answer while the entries are written (decision 0023): the rendered answer is dropped.
+        var query = new Parameters();
+        query.Parameter.Add(new Parameters.ParameterComponent
+        {
+            Name = "resource",
+            Resource = new Patient { Name = [new HumanName { Family = "Faucheux", Given = ["Odile"] }], BirthDate = "1980-05-17", Gender = AdministrativeGender.Male },
+        });
+        var (match, _) = await server.SendAsync<Resource>(HttpMethod.Post, "/fhir/Patient/$match", server.Tokens.Physician, VigieTestServer.Json(query));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, match.StatusCode);
+        Assert.DoesNotContain("FAUCHEUX", await match.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task BreakJournalAsync(VigieTestServer server, string provider)
